@@ -1,0 +1,51 @@
+import type { Language } from './language.js';
+
+/** A button the user can press; the id comes back as an action message. */
+export interface Action {
+  id: string;
+  label: string;
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  language: string;
+}
+
+export interface TicketRef {
+  number: string;
+  status: string;
+}
+
+export type MessageRole = 'user' | 'bot' | 'agent' | 'system';
+
+/** A user's message as the core sees it, whatever channel it came from. */
+export interface InboundMessage {
+  /** Id of the stored transcript entry for this message. */
+  id: string;
+  conversationId: string;
+  channel: string;
+  userId: string;
+  /** What the user wrote; for a pressed button, the button's label. */
+  text: string;
+  /** Set when the user pressed a button instead of writing. */
+  actionId?: string;
+  receivedAt: Date;
+}
+
+/** A channel-neutral reply; each channel renders it natively. */
+export interface OutboundMessage {
+  text: string;
+  actions?: Action[];
+  articles?: ArticleRef[];
+  ticket?: TicketRef;
+}
+
+/** One transcript entry, as stored and as served by the web chat API. */
+export interface StoredMessage extends OutboundMessage {
+  id: string;
+  conversationId: string;
+  role: MessageRole;
+  locale: Language;
+  createdAt: Date;
+}

@@ -1,0 +1,79 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpApp } from '../channels/http/create-http-app.js';
+import { RateLimiter } from '../channels/webchat/rate-limiter.js';
+import { webchatRouter } from '../channels/webchat/webchat-router.js';
+import { widgetAssetsRouter } from '../channels/webchat/widget-assets.js';
+import type { Config } from './config.js';
+import { createConversationEngine } from './core/conversation-engine.js';
+import { ConversationEvents } from './core/conversation-events.js';
+import { ConversationService } from './core/conversation-service.js';
+import { TurnRunner } from './core/turn-runner.js';
+import { defaultFlows } from './flows/default-flows.js';
+import { loadLocaleResources } from './i18n/load-locales.js';
+import { createTranslator } from './i18n/translator.js';
+import type { Logger } from './logger.js';
+import { createNlu } from './nlu/create-nlu.js';
+import { localesDir, projectRoot } from './paths.js';
+import { openStorage } from './storage/open-storage.js';
+
+export interface Mesa {
+  /** Starts serving; resolves with the port actually bound (PORT=0 picks a free one). */
+  listen(): Promise<number>;
+  /** Stops taking requests, finishes turns in flight, closes storage. */
+  stop(): Promise<void>;
+  conversations: ConversationService;
+  runner: TurnRunner;
+}
+
+/** The composition root: every dependency is built here and passed in, nothing is a module singleton. */
+export async function createMesa(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<Mesa> {
+  let status: 'starting' | 'ok' | 'stopping' = 'starting';
+  const storage = openStorage(config.dataDir);
+  const translator = await createTranslator(loadLocaleResources(localesDir()));
+  const trainingStarted = performance.now();
+  const nlu = await createNlu({ localesDir: localesDir() });
+  logger.info({ ms: Math.round(performance.now() - trainingStarted) }, 'language understanding trained');
+
+  const events = new ConversationEvents();
+  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows(), clock });
+  const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
+  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock });
+  const shutdown = new AbortController();
+
+  const app = createHttpApp({
+    translator,
+    logger,
+    health: () => status,
+    routes: [
+      ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins })],
+      ['/', widgetAssetsRouter(projectRoot())],
+    ],
+  });
+  let server: Server | undefined;
+
+  return {
+    conversations,
+    runner,
+    async listen() {
+      server = await new Promise<Server>((resolve, reject) => {
+        const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+      });
+      server.keepAliveTimeout = 65_000;
+      const recovered = await runner.recover();
+      if (recovered > 0) logger.info({ conversations: recovered }, 'answering messages accepted before the last stop');
+      status = 'ok';
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      status = 'stopping';
+      shutdown.abort();
+      const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      server?.closeIdleConnections();
+      await runner.stop();
+      server?.closeAllConnections();
+      await closed;
+      await storage.close();
+    },
+  };
+}

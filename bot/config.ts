@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  MESA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  MESA_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  MESA_WEBCHAT_ORIGINS: z
+    .string()
+    .default('*')
+    .refine((value) => value.split(',').every((origin) => origin.trim() === '*' || /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'a comma-separated list of origins like https://intranet.example.com, or *'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: (typeof logLevels)[number];
+  shutdownTimeoutMs: number;
+  /** Messages one web chat session may send per minute. */
+  chatRateLimitPerMinute: number;
+  /** Origins allowed to call the web chat API from the embedded widget. */
+  webchatOrigins: string[];
+}
+
+/** Thrown at start when the environment is invalid; its message lists every bad variable. */
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+}
+
+/** Reads and validates the environment once; a bad value stops Mesa with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}\nSee the configuration table in README.md.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.MESA_SHUTDOWN_TIMEOUT_MS,
+    chatRateLimitPerMinute: e.MESA_CHAT_RATE_LIMIT,
+    webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
+  };
+}

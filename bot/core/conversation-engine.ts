@@ -1,0 +1,119 @@
+import type { Translator } from '../i18n/translator.js';
+import type { Nlu } from '../nlu/nlu.js';
+import { menuActions } from '../flows/menu.js';
+import { parseGlobalAction } from './actions.js';
+import type { NewReply } from './conversation-repository.js';
+import type { ConversationState } from './conversation-state.js';
+import type { Flow, FlowContext, FlowOutcome, FlowStart } from './flow.js';
+import type { FlowRegistry } from './flow-registry.js';
+import type { Language } from './language.js';
+import { followUserLanguage } from './language-policy.js';
+import type { InboundMessage } from './messages.js';
+
+export interface TurnInput {
+  inbound: InboundMessage;
+  state: ConversationState;
+}
+
+export interface TurnOutput {
+  state: ConversationState;
+  replies: NewReply[];
+  /** Set when the user's language changed and should be remembered for them. */
+  userLanguage?: Language;
+}
+
+export interface ConversationEngine {
+  handle(input: TurnInput): Promise<TurnOutput>;
+}
+
+export interface ConversationEngineOptions {
+  nlu: Nlu;
+  translator: Translator;
+  flows: FlowRegistry;
+  clock: () => Date;
+}
+
+/** Decides the bot's answer to one user message: language, then button, active flow or new intent. */
+export function createConversationEngine({ nlu, translator, flows, clock }: ConversationEngineOptions): ConversationEngine {
+  return {
+    async handle({ inbound, state: before }) {
+      const turn = new Turn(inbound, { ...before, userTurns: before.userTurns + 1 }, translator, clock());
+      if (!inbound.actionId) turn.followLanguage(nlu.detectLanguage(inbound.text));
+      const active = before.flow ? flows.byName(before.flow.name) : undefined;
+      await route(turn, active);
+      return turn.output();
+    },
+  };
+
+  async function route(turn: Turn, active: Flow | undefined): Promise<void> {
+    const { inbound } = turn;
+    if (inbound.actionId) {
+      const action = parseGlobalAction(inbound.actionId);
+      if (action?.kind === 'language') return turn.switchLanguage(action.language, !active);
+      if (action?.kind === 'intent') return turn.run(flows.forIntent[action.intent], {});
+      if (active?.resume) return turn.resume(active);
+      turn.say({ text: turn.t('bot:stale_action'), actions: menuActions(turn.t) });
+      return;
+    }
+    const understanding = await nlu.understand(inbound.text, turn.language);
+    if (understanding.intent === 'switch_language' && understanding.requestedLanguage && active) {
+      return turn.switchLanguage(understanding.requestedLanguage, false);
+    }
+    if (active?.resume) return turn.resume(active);
+    if (understanding.intent === null) return turn.run(flows.clarify, { understanding });
+    return turn.run(flows.forIntent[understanding.intent], { understanding });
+  }
+}
+
+/** The mutable state of one turn, and the FlowContext flows see. */
+class Turn implements FlowContext {
+  private readonly replies: NewReply[] = [];
+  private userLanguage: Language | undefined;
+
+  constructor(
+    readonly inbound: InboundMessage,
+    private state: ConversationState,
+    private readonly translator: Translator,
+    readonly now: Date,
+  ) {}
+
+  get language(): Language {
+    return this.state.language;
+  }
+
+  get t() {
+    return this.translator.forLanguage(this.state.language);
+  }
+
+  say = (message: Parameters<FlowContext['say']>[0]): void => {
+    this.replies.push({ ...message, role: 'bot', locale: this.state.language });
+  };
+
+  switchLanguage = (language: Language, withMenu = true): void => {
+    this.state = { ...this.state, language, languageSource: 'explicit' };
+    this.userLanguage = language;
+    this.say({ text: this.t('bot:language.switched'), ...(withMenu ? { actions: menuActions(this.t) } : {}) });
+  };
+
+  followLanguage(guess: Parameters<typeof followUserLanguage>[1]): void {
+    const next = followUserLanguage(this.state, guess, this.inbound.text);
+    if (next.language !== this.state.language) this.userLanguage = next.language;
+    this.state = next;
+  }
+
+  async run(flow: Flow, start: FlowStart): Promise<void> {
+    this.settle(flow, await flow.start(this, start));
+  }
+
+  async resume(flow: Flow): Promise<void> {
+    this.settle(flow, await flow.resume!(this, this.state.flow?.data));
+  }
+
+  output(): TurnOutput {
+    return { state: this.state, replies: this.replies, ...(this.userLanguage ? { userLanguage: this.userLanguage } : {}) };
+  }
+
+  private settle(flow: Flow, outcome: FlowOutcome): void {
+    this.state = { ...this.state, flow: outcome.status === 'waiting' ? { name: flow.name, data: outcome.data } : null };
+  }
+}

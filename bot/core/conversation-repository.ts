@@ -1,0 +1,63 @@
+import type { ConversationState } from './conversation-state.js';
+import type { Language } from './language.js';
+import type { Action, MessageRole, OutboundMessage, StoredMessage } from './messages.js';
+
+export interface UserProfile {
+  externalId: string;
+  name?: string;
+  email?: string;
+}
+
+export interface UserRecord extends UserProfile {
+  id: string;
+  channel: string;
+  language: Language | null;
+}
+
+export interface ConversationRecord {
+  id: string;
+  channel: string;
+  userId: string;
+  /** sha256 of the session token, for channels that authenticate with one (web chat). */
+  tokenHash: string | null;
+  state: ConversationState;
+  createdAt: Date;
+}
+
+/** A user message accepted but not yet answered. */
+export interface PendingTurn {
+  message: StoredMessage;
+  actionId: string | null;
+}
+
+export interface NewReply extends OutboundMessage {
+  role: Exclude<MessageRole, 'user'>;
+  locale: Language;
+}
+
+export interface CompletedTurn {
+  conversationId: string;
+  /** The user message this turn answered; null for turns the system starts itself. */
+  inboundId: string | null;
+  state: ConversationState;
+  replies: NewReply[];
+  /** Remember the language for the user's next conversations too. */
+  userLanguage?: Language;
+  at: Date;
+}
+
+/** What the conversation core needs from storage, in its own words; one implementation per engine. */
+export interface ConversationRepository {
+  upsertUser(channel: string, profile: UserProfile): Promise<UserRecord>;
+  createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord>;
+  findConversation(id: string): Promise<ConversationRecord | null>;
+  /** Stores the user's message and queues its turn in one durable step. */
+  acceptUserMessage(input: { conversationId: string; text: string; actionId: string | null; locale: Language; at: Date }): Promise<StoredMessage>;
+  pendingTurns(conversationId: string): Promise<PendingTurn[]>;
+  conversationsWithPendingTurns(): Promise<string[]>;
+  /** Persists the new state, the replies and the end of the turn atomically. */
+  completeTurn(turn: CompletedTurn): Promise<StoredMessage[]>;
+  messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]>;
+  findOfferedAction(conversationId: string, actionId: string): Promise<Action | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationEvent, ConversationEvents } from './conversation-events.js';
+import type { ConversationRecord, ConversationRepository, UserProfile } from './conversation-repository.js';
+import { initialState, type LanguageSource } from './conversation-state.js';
+import { MesaError } from './errors.js';
+import { DEFAULT_LANGUAGE, type Language } from './language.js';
+import type { StoredMessage } from './messages.js';
+import type { TurnRunner } from './turn-runner.js';
+
+export type UserInput = { text: string } | { actionId: string };
+
+export interface ConversationServiceOptions {
+  repository: ConversationRepository;
+  runner: TurnRunner;
+  events: ConversationEvents;
+  clock: () => Date;
+}
+
+/** What channel adapters call: start conversations, hand in user messages, read and await the transcript. */
+export class ConversationService {
+  constructor(private readonly options: ConversationServiceOptions) {}
+
+  async start(input: { channel: string; user?: Partial<UserProfile>; locale?: Language; tokenHash: string | null }): Promise<ConversationRecord> {
+    const id = randomUUID();
+    const { repository, clock } = this.options;
+    const user = await repository.upsertUser(input.channel, {
+      externalId: input.user?.externalId ?? `anonymous-${id}`,
+      ...(input.user?.name ? { name: input.user.name } : {}),
+      ...(input.user?.email ? { email: input.user.email } : {}),
+    });
+    // A language the user chose before beats the browser's hint, which beats the default.
+    const [language, source]: [Language, LanguageSource] = user.language
+      ? [user.language, 'remembered']
+      : input.locale
+        ? [input.locale, 'hint']
+        : [DEFAULT_LANGUAGE, 'default'];
+    return repository.createConversation({ id, channel: input.channel, userId: user.id, tokenHash: input.tokenHash, state: initialState(language, source), at: clock() });
+  }
+
+  async find(conversationId: string): Promise<ConversationRecord | null> {
+    return this.options.repository.findConversation(conversationId);
+  }
+
+  /** Stores the message durably, then schedules its turn; the caller may acknowledge once this resolves. */
+  async accept(conversation: ConversationRecord, input: UserInput): Promise<StoredMessage> {
+    const { repository, runner, events, clock } = this.options;
+    let text: string;
+    let actionId: string | null = null;
+    if ('actionId' in input) {
+      const action = await repository.findOfferedAction(conversation.id, input.actionId);
+      if (!action) throw new MesaError('unknown_action', `No button with id "${input.actionId}" was offered in this conversation.`, { params: { id: input.actionId } });
+      text = action.label;
+      actionId = action.id;
+    } else {
+      text = input.text;
+    }
+    const stored = await repository.acceptUserMessage({ conversationId: conversation.id, text, actionId, locale: conversation.state.language, at: clock() });
+    events.publish(conversation.id, { type: 'messages', messages: [stored] });
+    runner.schedule(conversation.id);
+    return stored;
+  }
+
+  /** Follows new transcript entries and typing signals of one conversation; returns the unsubscribe function. */
+  subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void {
+    return this.options.events.subscribe(conversationId, listener);
+  }
+
+  async messagesAfter(conversationId: string, after: string | null, limit = 100): Promise<StoredMessage[]> {
+    return this.options.repository.messagesAfter(conversationId, after, limit);
+  }
+
+  /** Long poll: resolves with newer messages as soon as there are any, or with none after waitMs or on abort. */
+  async waitForMessages(conversationId: string, after: string | null, waitMs: number, signal: AbortSignal): Promise<StoredMessage[]> {
+    let wake: () => void = () => undefined;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    // Subscribe before reading so a message stored in between cannot be missed.
+    const unsubscribe = this.options.events.subscribe(conversationId, (event) => {
+      if (event.type === 'messages') wake();
+    });
+    try {
+      const now = await this.messagesAfter(conversationId, after);
+      if (now.length > 0 || waitMs === 0 || signal.aborted) return now;
+      const timer = setTimeout(wake, waitMs);
+      signal.addEventListener('abort', wake, { once: true });
+      await woken;
+      clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
+      return this.messagesAfter(conversationId, after);
+    } finally {
+      unsubscribe();
+    }
+  }
+}

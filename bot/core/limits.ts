@@ -1,0 +1,5 @@
+/** The longest message a user may send on any channel; longer texts are refused, not truncated. */
+export const MAX_TEXT_LENGTH = 4000;
+
+/** C0/C1 control characters other than tab, line feed and carriage return never belong in a chat message. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

@@ -1,0 +1,183 @@
+import type {
+  CompletedTurn,
+  ConversationRecord,
+  ConversationRepository,
+  PendingTurn,
+  UserProfile,
+  UserRecord,
+} from '../../core/conversation-repository.js';
+import type { ConversationState } from '../../core/conversation-state.js';
+import { isLanguage, type Language } from '../../core/language.js';
+import type { Action, MessageRole, OutboundMessage, StoredMessage } from '../../core/messages.js';
+import { botMigrations } from './bot-migrations.js';
+import { migrate } from './migrate.js';
+import type { SqliteDatabase } from './open-database.js';
+
+interface MessageRow {
+  id: number;
+  conversation_id: string;
+  role: MessageRole;
+  text: string;
+  locale: Language;
+  extras: string | null;
+  action_id: string | null;
+  created_at: string;
+}
+
+interface ConversationRow {
+  id: string;
+  channel: string;
+  user_id: string;
+  token_hash: string | null;
+  state: string;
+  created_at: string;
+}
+
+interface UserRow {
+  id: string;
+  channel: string;
+  external_id: string;
+  name: string | null;
+  email: string | null;
+  language: string | null;
+}
+
+type Extras = Pick<OutboundMessage, 'actions' | 'articles' | 'ticket'>;
+
+function toMessage(row: MessageRow): StoredMessage {
+  const extras = row.extras ? (JSON.parse(row.extras) as Extras) : {};
+  return {
+    id: String(row.id),
+    conversationId: row.conversation_id,
+    role: row.role,
+    text: row.text,
+    locale: row.locale,
+    createdAt: new Date(row.created_at),
+    ...extras,
+  };
+}
+
+function extrasOf(message: OutboundMessage): string | null {
+  const extras: Extras = {};
+  if (message.actions?.length) extras.actions = message.actions;
+  if (message.articles?.length) extras.articles = message.articles;
+  if (message.ticket) extras.ticket = message.ticket;
+  return Object.keys(extras).length ? JSON.stringify(extras) : null;
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    channel: row.channel,
+    externalId: row.external_id,
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.email ? { email: row.email } : {}),
+    language: isLanguage(row.language) ? row.language : null,
+  };
+}
+
+/** The conversation store on the embedded SQLite database. */
+export class SqliteConversationRepository implements ConversationRepository {
+  private readonly statements;
+
+  constructor(private readonly db: SqliteDatabase) {
+    migrate(db, 'bot', botMigrations);
+    this.statements = {
+      upsertUser: db.prepare(`INSERT INTO users (id, channel, external_id, name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (channel, external_id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email)`),
+      findUser: db.prepare('SELECT * FROM users WHERE channel = ? AND external_id = ?'),
+      setUserLanguage: db.prepare('UPDATE users SET language = ? WHERE id = ?'),
+      insertConversation: db.prepare('INSERT INTO conversations (id, channel, user_id, token_hash, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      findConversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+      updateState: db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?'),
+      insertMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      findMessage: db.prepare('SELECT * FROM messages WHERE id = ?'),
+      pending: db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND turn_status = 'pending' ORDER BY id"),
+      pendingConversations: db.prepare("SELECT DISTINCT conversation_id FROM messages WHERE turn_status = 'pending'"),
+      finishTurn: db.prepare("UPDATE messages SET turn_status = 'done' WHERE id = ? AND turn_status = 'pending'"),
+      after: db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?'),
+      offerAction: db.prepare('INSERT INTO offered_actions (conversation_id, action_id, label) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET label = excluded.label'),
+      findAction: db.prepare('SELECT action_id AS id, label FROM offered_actions WHERE conversation_id = ? AND action_id = ?'),
+    };
+  }
+
+  async upsertUser(channel: string, profile: UserProfile): Promise<UserRecord> {
+    this.statements.upsertUser.run(`${channel}:${profile.externalId}`, channel, profile.externalId, profile.name ?? null, profile.email ?? null, new Date().toISOString());
+    return toUser(this.statements.findUser.get(channel, profile.externalId) as UserRow);
+  }
+
+  async createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord> {
+    const at = input.at.toISOString();
+    this.statements.insertConversation.run(input.id, input.channel, input.userId, input.tokenHash, JSON.stringify(input.state), at, at);
+    return { id: input.id, channel: input.channel, userId: input.userId, tokenHash: input.tokenHash, state: input.state, createdAt: input.at };
+  }
+
+  async findConversation(id: string): Promise<ConversationRecord | null> {
+    const row = this.statements.findConversation.get(id) as ConversationRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      channel: row.channel,
+      userId: row.user_id,
+      tokenHash: row.token_hash,
+      state: JSON.parse(row.state) as ConversationState,
+      createdAt: new Date(row.created_at),
+    };
+  }
+
+  async acceptUserMessage(input: { conversationId: string; text: string; actionId: string | null; locale: Language; at: Date }): Promise<StoredMessage> {
+    const result = this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', input.at.toISOString());
+    return {
+      id: String(result.lastInsertRowid),
+      conversationId: input.conversationId,
+      role: 'user',
+      text: input.text,
+      locale: input.locale,
+      createdAt: input.at,
+    };
+  }
+
+  async pendingTurns(conversationId: string): Promise<PendingTurn[]> {
+    const rows = this.statements.pending.all(conversationId) as MessageRow[];
+    return rows.map((row) => ({ message: toMessage(row), actionId: row.action_id }));
+  }
+
+  async conversationsWithPendingTurns(): Promise<string[]> {
+    return this.statements.pendingConversations.pluck().all() as string[];
+  }
+
+  async completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
+    return this.completeTurnTransaction(turn);
+  }
+
+  private readonly completeTurnTransaction = (turn: CompletedTurn): StoredMessage[] =>
+    this.db.transaction((): StoredMessage[] => {
+      const at = turn.at.toISOString();
+      const stored: StoredMessage[] = [];
+      for (const reply of turn.replies) {
+        const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), null, null, at);
+        for (const action of reply.actions ?? []) this.statements.offerAction.run(turn.conversationId, action.id, action.label);
+        stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: turn.conversationId, createdAt: turn.at });
+      }
+      this.statements.updateState.run(JSON.stringify(turn.state), at, turn.conversationId);
+      if (turn.inboundId !== null) this.statements.finishTurn.run(Number(turn.inboundId));
+      if (turn.userLanguage) {
+        const conversation = this.statements.findConversation.get(turn.conversationId) as ConversationRow;
+        this.statements.setUserLanguage.run(turn.userLanguage, conversation.user_id);
+      }
+      return stored;
+    })();
+
+  async messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]> {
+    const rows = this.statements.after.all(conversationId, afterId === null ? 0 : Number(afterId), limit) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  async findOfferedAction(conversationId: string, actionId: string): Promise<Action | null> {
+    return (this.statements.findAction.get(conversationId, actionId) as Action | undefined) ?? null;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

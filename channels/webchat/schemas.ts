@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CONTROL_CHARACTERS, MAX_TEXT_LENGTH } from '../../bot/core/limits.js';
+import { LANGUAGES } from '../../bot/core/language.js';
+import { MesaError } from '../../bot/core/errors.js';
+
+export const createSessionBody = z
+  .object({
+    locale: z.enum(LANGUAGES).optional(),
+    user: z
+      .object({
+        id: z.string().trim().min(1).max(200).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+        email: z.string().trim().email().max(320).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const actionBody = z.object({ action: z.object({ id: z.string().min(1).max(200) }).strict() }).strict();
+const textBody = z.object({ text: z.string() }).strict();
+
+export type PostMessageBody = { text: string } | { action: { id: string } };
+
+/** Checks a message body; text problems get their own codes so the widget can tell the user what to fix. */
+export function parsePostMessageBody(body: unknown): PostMessageBody {
+  const action = actionBody.safeParse(body);
+  if (action.success) return action.data;
+  const text = textBody.safeParse(body);
+  if (!text.success) throw new MesaError('invalid_request', 'Send either {"text": "..."} or {"action": {"id": "..."}}.');
+  const trimmed = text.data.text.trim();
+  if (trimmed.length === 0) throw new MesaError('empty_text', 'The message is empty.');
+  if (trimmed.length > MAX_TEXT_LENGTH) throw new MesaError('text_too_long', 'The message is too long.', { params: { max: MAX_TEXT_LENGTH, length: trimmed.length } });
+  if (CONTROL_CHARACTERS.test(trimmed)) throw new MesaError('control_characters', 'The message contains control characters.');
+  return { text: trimmed };
+}
+
+export const messagesQuery = z.object({
+  after: z.string().regex(/^\d{1,15}$/).optional(),
+  waitMs: z.coerce.number().int().min(0).max(30_000).default(0),
+});
+
+export const streamQuery = z.object({
+  after: z.string().regex(/^\d{1,15}$/).optional(),
+});
+
+/** Parses with a schema, turning failures into one readable invalid_request error. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => `${issue.path.join('.') || what}: ${issue.message}`).join('; ');
+  throw new MesaError('invalid_request', `Invalid ${what}: ${details}`, { params: { details } });
+}

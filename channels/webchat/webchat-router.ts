@@ -1,0 +1,97 @@
+import { Router, type RequestHandler } from 'express';
+import type { ConversationService } from '../../bot/core/conversation-service.js';
+import { MesaError } from '../../bot/core/errors.js';
+import { isLanguage } from '../../bot/core/language.js';
+import type { Translator } from '../../bot/i18n/translator.js';
+import { authenticate, WEBCHAT_CHANNEL } from './authenticate.js';
+import { toMessageJson } from './message-json.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { createSessionBody, messagesQuery, parsePostMessageBody, parseWith, streamQuery } from './schemas.js';
+import { hashToken, newSessionToken } from './session-token.js';
+import { streamConversation } from './event-stream.js';
+
+export interface WebchatRouterOptions {
+  conversations: ConversationService;
+  translator: Translator;
+  rateLimiter: RateLimiter;
+  /** Aborted when Mesa shuts down: long polls answer and streams end. */
+  shutdown: AbortSignal;
+  /** Origins allowed to embed the widget; '*' for any. */
+  allowedOrigins: string[];
+}
+
+function cors(allowedOrigins: string[]): RequestHandler {
+  return (request, response, next) => {
+    const origin = request.get('origin');
+    if (origin && (allowedOrigins.includes('*') || allowedOrigins.includes(origin))) {
+      response.set('Access-Control-Allow-Origin', allowedOrigins.includes('*') ? '*' : origin);
+      response.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      response.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      response.set('Vary', 'Origin');
+    }
+    if (request.method === 'OPTIONS') {
+      response.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** The web chat API of design.md §4, plus the push stream and the widget's UI strings. */
+export function webchatRouter({ conversations, translator, rateLimiter, shutdown, allowedOrigins }: WebchatRouterOptions): Router {
+  const router = Router();
+  router.use(cors(allowedOrigins));
+
+  router.post('/sessions', async (request, response) => {
+    const body = parseWith(createSessionBody, request.body ?? {}, 'request body');
+    const token = newSessionToken();
+    const conversation = await conversations.start({
+      channel: WEBCHAT_CHANNEL,
+      ...(body.locale ? { locale: body.locale } : {}),
+      ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}) } } : {}),
+      tokenHash: hashToken(token),
+    });
+    response.status(201).json({ sessionId: conversation.id, token });
+  });
+
+  router.post('/sessions/:sessionId/messages', async (request, response) => {
+    if (shutdown.aborted) throw new MesaError('shutting_down', 'Mesa is restarting.');
+    const conversation = await authenticate(request, conversations);
+    const body = parsePostMessageBody(request.body);
+    if (!rateLimiter.allow(conversation.id)) throw new MesaError('rate_limited', 'Too many messages.');
+    const stored = await conversations.accept(conversation, 'text' in body ? { text: body.text } : { actionId: body.action.id });
+    response.status(202).json({ id: stored.id });
+  });
+
+  router.get('/sessions/:sessionId/messages', async (request, response) => {
+    const conversation = await authenticate(request, conversations);
+    const query = parseWith(messagesQuery, request.query, 'query');
+    const abort = new AbortController();
+    const onAbort = (): void => abort.abort();
+    request.on('close', onAbort);
+    shutdown.addEventListener('abort', onAbort, { once: true });
+    try {
+      const messages = await conversations.waitForMessages(conversation.id, query.after ?? null, query.waitMs, abort.signal);
+      const cursor = messages.at(-1)?.id ?? query.after ?? '0';
+      response.json({ messages: messages.map(toMessageJson), cursor });
+    } finally {
+      request.off('close', onAbort);
+      shutdown.removeEventListener('abort', onAbort);
+    }
+  });
+
+  router.get('/sessions/:sessionId/stream', async (request, response) => {
+    const conversation = await authenticate(request, conversations);
+    const query = parseWith(streamQuery, request.query, 'query');
+    streamConversation(request, response, conversations, conversation.id, query.after ?? null, shutdown);
+  });
+
+  router.get('/i18n/:lang', (request, response) => {
+    const language = request.params.lang;
+    if (!isLanguage(language)) throw new MesaError('not_found', 'Unknown language.');
+    response.set('Cache-Control', 'public, max-age=300');
+    response.json(translator.namespace(language, 'widget'));
+  });
+
+  return router;
+}

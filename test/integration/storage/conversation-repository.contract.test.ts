@@ -1,0 +1,94 @@
+import type { ConversationRepository } from '../../../bot/core/conversation-repository.js';
+import { initialState } from '../../../bot/core/conversation-state.js';
+import { openDatabase } from '../../../bot/storage/sqlite/open-database.js';
+import { SqliteConversationRepository } from '../../../bot/storage/sqlite/sqlite-conversation-repository.js';
+import { freshDataDir } from '../../helpers/start-mesa.js';
+
+interface Engine {
+  name: string;
+  open(dataDir: string): ConversationRepository;
+}
+
+/** Every storage engine must pass the same suite; MongoDB joins this list when it lands. */
+const engines: Engine[] = [{ name: 'sqlite', open: (dataDir) => new SqliteConversationRepository(openDatabase(dataDir)) }];
+
+describe.each(engines)('ConversationRepository on $name', (engine) => {
+  let dataDir: string;
+  let repository: ConversationRepository;
+  const at = new Date('2026-11-23T10:00:00Z');
+
+  beforeEach(() => {
+    dataDir = freshDataDir();
+    repository = engine.open(dataDir);
+  });
+
+  afterEach(async () => {
+    await repository.close();
+  });
+
+  async function conversation(id = 'c1'): Promise<string> {
+    const user = await repository.upsertUser('webchat', { externalId: `user-${id}` });
+    await repository.createConversation({ id, channel: 'webchat', userId: user.id, tokenHash: 'abc', state: initialState('es', 'hint'), at });
+    return id;
+  }
+
+  it('keeps a user’s profile and remembered language across upserts', async () => {
+    const first = await repository.upsertUser('webchat', { externalId: 'ana', name: 'Ana' });
+    expect(first.language).toBeNull();
+    await repository.createConversation({ id: 'c1', channel: 'webchat', userId: first.id, tokenHash: null, state: initialState('en', 'default'), at });
+    await repository.completeTurn({ conversationId: 'c1', inboundId: null, state: initialState('pt', 'explicit'), replies: [], userLanguage: 'pt', at });
+    const again = await repository.upsertUser('webchat', { externalId: 'ana', email: 'ana@example.com' });
+    expect(again).toMatchObject({ id: first.id, name: 'Ana', email: 'ana@example.com', language: 'pt' });
+  });
+
+  it('accepted messages are pending until their turn completes, oldest first', async () => {
+    const id = await conversation();
+    const one = await repository.acceptUserMessage({ conversationId: id, text: 'uno', actionId: null, locale: 'es', at });
+    const two = await repository.acceptUserMessage({ conversationId: id, text: 'dos', actionId: 'intent.help', locale: 'es', at });
+    expect((await repository.pendingTurns(id)).map((turn) => [turn.message.text, turn.actionId])).toEqual([['uno', null], ['dos', 'intent.help']]);
+    expect(await repository.conversationsWithPendingTurns()).toEqual([id]);
+
+    const state = { ...initialState('es', 'detected'), userTurns: 1 };
+    const stored = await repository.completeTurn({ conversationId: id, inboundId: one.id, state, replies: [{ role: 'bot', locale: 'es', text: 'hola', actions: [{ id: 'intent.help', label: 'Menú' }] }], at });
+    expect(stored).toHaveLength(1);
+    expect(Number(stored[0]!.id)).toBeGreaterThan(Number(two.id));
+    expect((await repository.pendingTurns(id)).map((turn) => turn.message.id)).toEqual([two.id]);
+    expect((await repository.findConversation(id))?.state).toEqual(state);
+    expect(await repository.findOfferedAction(id, 'intent.help')).toEqual({ id: 'intent.help', label: 'Menú' });
+    expect(await repository.findOfferedAction(id, 'intent.nope')).toBeNull();
+  });
+
+  it('serves the transcript after a cursor, with replies’ buttons, articles and tickets intact', async () => {
+    const id = await conversation();
+    const user = await repository.acceptUserMessage({ conversationId: id, text: 'hola', actionId: null, locale: 'es', at });
+    await repository.completeTurn({
+      conversationId: id,
+      inboundId: user.id,
+      state: initialState('es', 'hint'),
+      replies: [{ role: 'bot', locale: 'es', text: 'mira', articles: [{ id: 'vpn', title: 'VPN', language: 'es' }], ticket: { number: 'SD-000001', status: 'new' } }],
+      at,
+    });
+    const all = await repository.messagesAfter(id, null, 100);
+    expect(all.map((message) => message.role)).toEqual(['user', 'bot']);
+    expect(all[1]).toMatchObject({ articles: [{ id: 'vpn', title: 'VPN', language: 'es' }], ticket: { number: 'SD-000001', status: 'new' } });
+    expect(await repository.messagesAfter(id, user.id, 100)).toHaveLength(1);
+    expect(await repository.messagesAfter(id, all[1]!.id, 100)).toHaveLength(0);
+  });
+
+  it('keeps conversations apart', async () => {
+    const a = await conversation('a');
+    const b = await conversation('b');
+    await repository.acceptUserMessage({ conversationId: a, text: 'para a', actionId: null, locale: 'es', at });
+    expect(await repository.messagesAfter(b, null, 10)).toEqual([]);
+    expect(await repository.pendingTurns(b)).toEqual([]);
+  });
+
+  it('survives closing and reopening: nothing stored is lost', async () => {
+    const id = await conversation();
+    await repository.acceptUserMessage({ conversationId: id, text: 'persistente', actionId: null, locale: 'es', at });
+    await repository.close();
+    repository = engine.open(dataDir);
+    expect((await repository.pendingTurns(id)).map((turn) => turn.message.text)).toEqual(['persistente']);
+    expect((await repository.findConversation(id))?.state.language).toBe('es');
+  });
+});

@@ -11,7 +11,10 @@ import { isLanguage, type Language } from '../../core/language.js';
 import type { Action, MessageRole, OutboundMessage, StoredMessage } from '../../core/messages.js';
 import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
-import type { SqliteDatabase } from './open-database.js';
+import { GroupCommit } from './group-commit.js';
+import { durably, type SqliteDatabase } from './open-database.js';
+
+type AcceptInput = Parameters<ConversationRepository['acceptUserMessage']>[0];
 
 interface MessageRow {
   id: number;
@@ -91,7 +94,6 @@ export class SqliteConversationRepository implements ConversationRepository {
       findConversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       updateState: db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?'),
       insertMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      findMessage: db.prepare('SELECT * FROM messages WHERE id = ?'),
       pending: db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND turn_status = 'pending' ORDER BY id"),
       pendingConversations: db.prepare("SELECT DISTINCT conversation_id FROM messages WHERE turn_status = 'pending'"),
       finishTurn: db.prepare("UPDATE messages SET turn_status = 'done' WHERE id = ? AND turn_status = 'pending'"),
@@ -125,17 +127,18 @@ export class SqliteConversationRepository implements ConversationRepository {
     };
   }
 
-  async acceptUserMessage(input: { conversationId: string; text: string; actionId: string | null; locale: Language; at: Date }): Promise<StoredMessage> {
-    const result = this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', input.at.toISOString());
-    return {
-      id: String(result.lastInsertRowid),
-      conversationId: input.conversationId,
-      role: 'user',
-      text: input.text,
-      locale: input.locale,
-      createdAt: input.at,
-    };
+  acceptUserMessage(input: AcceptInput): Promise<StoredMessage> {
+    return this.accepts.submit(input);
   }
+
+  private readonly accepts = new GroupCommit<AcceptInput, StoredMessage>((inputs) =>
+    durably(this.db, () =>
+      inputs.map((input) => {
+        const result = this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', input.at.toISOString());
+        return { id: String(result.lastInsertRowid), conversationId: input.conversationId, role: 'user' as const, text: input.text, locale: input.locale, createdAt: input.at };
+      }),
+    ),
+  );
 
   async pendingTurns(conversationId: string): Promise<PendingTurn[]> {
     const rows = this.statements.pending.all(conversationId) as MessageRow[];

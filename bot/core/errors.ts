@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'not_found'
   | 'shutting_down'
   | 'storage_unavailable'
+  | 'search_unavailable'
   | 'internal';
 
 /** An error with a code a program can act on and a message a person can read. */

@@ -15,5 +15,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   shutting_down: 503,
   storage_unavailable: 503,
+  search_unavailable: 503,
   internal: 500,
 };

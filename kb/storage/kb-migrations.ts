@@ -1,0 +1,45 @@
+import type { Migration } from '../../bot/storage/sqlite/migrate.js';
+
+export const kbMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles with language variants, versions and the search outbox',
+    sql: `
+      CREATE TABLE kb_variants (
+        article_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        category TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        steps TEXT NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (article_id, language)
+      );
+      CREATE INDEX kb_variants_status ON kb_variants(status);
+      CREATE TABLE kb_versions (
+        article_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        category TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        status TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, language, version)
+      );
+      CREATE TABLE kb_index_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -51,7 +51,7 @@ export function createConversationEngine({ nlu, translator, flows, clock }: Conv
       const action = parseGlobalAction(inbound.actionId);
       if (action?.kind === 'language') return turn.switchLanguage(action.language, !active);
       if (action?.kind === 'intent') return turn.run(flows.forIntent[action.intent], {});
-      if (active?.resume) return turn.resume(active);
+      if (active?.resume && (await turn.resume(active, {}))) return;
       turn.say({ text: turn.t('bot:stale_action'), actions: menuActions(turn.t) });
       return;
     }
@@ -59,8 +59,8 @@ export function createConversationEngine({ nlu, translator, flows, clock }: Conv
     if (understanding.intent === 'switch_language' && understanding.requestedLanguage && active) {
       return turn.switchLanguage(understanding.requestedLanguage, false);
     }
-    if (active?.resume) return turn.resume(active);
-    if (understanding.intent === null) return turn.run(flows.clarify, { understanding });
+    if (active?.resume && (await turn.resume(active, { understanding }))) return;
+    if (understanding.intent === null) return turn.run(flows.unknown, { understanding });
     return turn.run(flows.forIntent[understanding.intent], { understanding });
   }
 }
@@ -102,18 +102,22 @@ class Turn implements FlowContext {
   }
 
   async run(flow: Flow, start: FlowStart): Promise<void> {
-    this.settle(flow, await flow.start(this, start));
+    await this.settle(flow, await flow.start(this, start));
   }
 
-  async resume(flow: Flow): Promise<void> {
-    this.settle(flow, await flow.resume!(this, this.state.flow?.data));
+  /** False when the flow declined the message, which then gets routed as a new request. */
+  async resume(flow: Flow, start: FlowStart): Promise<boolean> {
+    const outcome = await flow.resume!(this, this.state.flow?.data, start);
+    await this.settle(flow, outcome);
+    return outcome.status !== 'unhandled';
   }
 
   output(): TurnOutput {
     return { state: this.state, replies: this.replies, ...(this.userLanguage ? { userLanguage: this.userLanguage } : {}) };
   }
 
-  private settle(flow: Flow, outcome: FlowOutcome): void {
+  private async settle(flow: Flow, outcome: FlowOutcome): Promise<void> {
     this.state = { ...this.state, flow: outcome.status === 'waiting' ? { name: flow.name, data: outcome.data } : null };
+    if (outcome.status === 'handover') await this.run(outcome.to, outcome.start);
   }
 }

@@ -14,8 +14,17 @@ export interface FlowContext {
   switchLanguage(language: Language): void;
 }
 
-/** A flow either finishes in this turn or waits for the user's next message with data to resume from. */
-export type FlowOutcome = { status: 'done' } | { status: 'waiting'; data: unknown };
+/**
+ * A flow either finishes in this turn, waits for the user's next message with data to resume from, or
+ * declines a message that is not for it (the user changed the subject): the flow ends and the message is
+ * routed as if no flow were active.
+ */
+export type FlowOutcome =
+  | { status: 'done' }
+  | { status: 'waiting'; data: unknown }
+  | { status: 'unhandled' }
+  /** Passes the conversation to another flow in the same turn (e.g. a failed fix goes to a person). */
+  | { status: 'handover'; to: Flow; start: FlowStart };
 
 export interface FlowStart {
   understanding?: Understanding;
@@ -26,7 +35,10 @@ export interface Flow {
   readonly name: string;
   start(context: FlowContext, start: FlowStart): Promise<FlowOutcome>;
   /** Called with the user's next message while the flow waits; flows that never wait omit it. */
-  resume?(context: FlowContext, data: unknown): Promise<FlowOutcome>;
+  resume?(context: FlowContext, data: unknown, start: FlowStart): Promise<FlowOutcome>;
 }
 
 export const done: FlowOutcome = { status: 'done' };
+export const unhandled: FlowOutcome = { status: 'unhandled' };
+export const waiting = (data: unknown): FlowOutcome => ({ status: 'waiting', data });
+export const handover = (to: Flow, start: FlowStart = {}): FlowOutcome => ({ status: 'handover', to, start });

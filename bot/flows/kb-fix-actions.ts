@@ -1,0 +1,45 @@
+import type { Translate } from '../i18n/translator.js';
+import { actionIds } from '../core/actions.js';
+import type { KnowledgeHit } from '../core/knowledge-base.js';
+import type { Action } from '../core/messages.js';
+import type { Language } from '../core/language.js';
+
+/** Button ids of the fix flow; they only mean something while the flow is active. */
+export const kbFixIds = {
+  open: (hit: Pick<KnowledgeHit, 'id' | 'language'>) => `kbfix.open.${hit.language}.${hit.id}`,
+  next: 'kbfix.next',
+  fixed: 'kbfix.fixed',
+  notFixed: 'kbfix.not_fixed',
+  none: 'kbfix.none',
+  helpful: 'kbfix.helpful',
+  notHelpful: 'kbfix.not_helpful',
+} as const;
+
+export function parseOpen(actionId: string): { id: string; language: Language } | null {
+  const match = /^kbfix\.open\.(en|es|pt|it)\.(.+)$/.exec(actionId);
+  return match ? { language: match[1] as Language, id: match[2]! } : null;
+}
+
+export function offerActions(t: Translate, hits: KnowledgeHit[], language: Language): Action[] {
+  const open = hits.map((hit) => ({
+    id: kbFixIds.open(hit),
+    label: hit.language === language ? hit.title : t('bot:kb.other_language_title', { title: hit.title, language: t('bot:language.self_name', { lng: hit.language }) }),
+  }));
+  return [...open, { id: kbFixIds.none, label: t('bot:kb.none_of_these') }, { id: actionIds.intent('human'), label: t('bot:menu.human') }];
+}
+
+export function stepActions(t: Translate, last: boolean): Action[] {
+  return [
+    ...(last ? [] : [{ id: kbFixIds.next, label: t('bot:kb.next_step') }]),
+    { id: kbFixIds.fixed, label: t('bot:kb.fixed_button') },
+    { id: kbFixIds.notFixed, label: t('bot:kb.not_fixed_button') },
+    { id: actionIds.intent('human'), label: t('bot:menu.human') },
+  ];
+}
+
+export function voteActions(t: Translate): Action[] {
+  return [
+    { id: kbFixIds.helpful, label: t('bot:kb.helpful') },
+    { id: kbFixIds.notHelpful, label: t('bot:kb.not_helpful') },
+  ];
+}

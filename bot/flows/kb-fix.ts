@@ -1,0 +1,117 @@
+import { actionIds } from '../core/actions.js';
+import { MesaError } from '../core/errors.js';
+import { done, handover, unhandled, waiting, type Flow, type FlowContext, type FlowOutcome, type FlowStart } from '../core/flow.js';
+import type { KnowledgeBase, KnowledgeHit } from '../core/knowledge-base.js';
+import type { Language } from '../core/language.js';
+import { kbFixIds, offerActions, parseOpen, stepActions, voteActions } from './kb-fix-actions.js';
+
+const MAX_OFFERS = 3;
+
+interface Walk {
+  id: string;
+  language: Language;
+  title: string;
+  steps: string[];
+  step: number;
+}
+
+type KbFixData = { stage: 'offered'; query: string; offered: KnowledgeHit[] } | { stage: 'walking'; walk: Walk } | { stage: 'vote'; id: string };
+
+export interface KbFixFlowOptions {
+  kb: KnowledgeBase;
+  /** What happens when nothing is found or the fix failed: the handoff to a person. */
+  human: Flow;
+  /** What happens when nothing matches and the message was not clearly a problem report. */
+  fallback?: Flow;
+}
+
+/**
+ * The self-service fix: offer the best articles for what the user wrote, walk the chosen one a step at
+ * a time, and record whether it worked, so the knowledge base learns which articles solve problems.
+ */
+export function kbFixFlow({ kb, human, fallback }: KbFixFlowOptions): Flow {
+  const meta = (context: FlowContext) => ({ conversationId: context.inbound.conversationId, at: context.now });
+
+  async function offer(context: FlowContext, start: FlowStart): Promise<FlowOutcome> {
+    const query = context.inbound.text;
+    let hits: KnowledgeHit[];
+    try {
+      hits = await kb.search(query, context.language, MAX_OFFERS);
+    } catch (error) {
+      if (!(error instanceof MesaError && error.code === 'search_unavailable')) throw error;
+      context.say({ text: context.t('bot:kb.search_down'), actions: [{ id: actionIds.intent('human'), label: context.t('bot:menu.human') }] });
+      return done;
+    }
+    if (hits.length === 0) {
+      await kb.recordGap(query, context.language, meta(context));
+      if (fallback) return handover(fallback, start);
+      context.say({ text: context.t('bot:kb.nothing_found'), actions: [{ id: actionIds.intent('human'), label: context.t('bot:menu.human') }, { id: actionIds.intent('help'), label: context.t('bot:menu.help') }] });
+      return done;
+    }
+    for (const hit of hits) await kb.record(hit.id, 'offered', meta(context));
+    const foreign = hits.every((hit) => hit.language !== context.language);
+    context.say({
+      text: context.t(foreign ? 'bot:kb.offer_other_language' : 'bot:kb.offer'),
+      articles: hits.map((hit) => ({ id: hit.id, title: hit.title, language: hit.language })),
+      actions: offerActions(context.t, hits, context.language),
+    });
+    return waiting({ stage: 'offered', query, offered: hits } satisfies KbFixData);
+  }
+
+  function sayStep(context: FlowContext, walk: Walk): FlowOutcome {
+    const last = walk.step === walk.steps.length - 1;
+    const text = context.t('bot:kb.step', { number: walk.step + 1, total: walk.steps.length, text: walk.steps[walk.step] ?? '' });
+    context.say({ text: last ? `${text}\n\n${context.t('bot:kb.last_step_check')}` : text, actions: stepActions(context.t, last) });
+    return waiting({ stage: 'walking', walk } satisfies KbFixData);
+  }
+
+  async function open(context: FlowContext, choice: { id: string; language: Language }): Promise<FlowOutcome> {
+    // Prefer the user's own language when the article exists in it, whatever variant matched.
+    const article = (await kb.article(choice.id, context.language)) ?? (await kb.article(choice.id, choice.language));
+    if (!article || article.steps.length === 0) {
+      context.say({ text: context.t('bot:kb.article_gone'), actions: [{ id: actionIds.intent('human'), label: context.t('bot:menu.human') }] });
+      return done;
+    }
+    await kb.record(article.id, 'opened', meta(context));
+    context.say({ text: context.t('bot:kb.walk_intro', { title: article.title, total: article.steps.length }) });
+    return sayStep(context, { id: article.id, language: article.language, title: article.title, steps: article.steps, step: 0 });
+  }
+
+  async function walkAction(context: FlowContext, walk: Walk, actionId: string): Promise<FlowOutcome> {
+    if (actionId === kbFixIds.next && walk.step < walk.steps.length - 1) return sayStep(context, { ...walk, step: walk.step + 1 });
+    if (actionId === kbFixIds.fixed) {
+      await kb.record(walk.id, 'solved', meta(context));
+      context.say({ text: context.t('bot:kb.fixed'), actions: voteActions(context.t) });
+      return waiting({ stage: 'vote', id: walk.id } satisfies KbFixData);
+    }
+    if (actionId === kbFixIds.notFixed) {
+      await kb.record(walk.id, 'not_solved', meta(context));
+      context.say({ text: context.t('bot:kb.not_fixed') });
+      return handover(human);
+    }
+    return unhandled;
+  }
+
+  return {
+    name: 'kb-fix',
+    start: (context, start) => offer(context, start),
+    async resume(context, raw) {
+      const data = raw as KbFixData;
+      const actionId = context.inbound.actionId;
+      if (!actionId) return unhandled;
+      if (data.stage === 'offered') {
+        const choice = parseOpen(actionId);
+        if (choice) return open(context, choice);
+        if (actionId === kbFixIds.none) return handover(human);
+        return unhandled;
+      }
+      if (data.stage === 'walking') return walkAction(context, data.walk, actionId);
+      if (actionId === kbFixIds.helpful || actionId === kbFixIds.notHelpful) {
+        await kb.record(data.id, actionId === kbFixIds.helpful ? 'helpful' : 'not_helpful', meta(context));
+        context.say({ text: context.t('bot:kb.vote_thanks') });
+        return done;
+      }
+      return unhandled;
+    },
+  };
+}

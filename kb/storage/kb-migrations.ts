@@ -42,4 +42,27 @@ export const kbMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'article events and unanswered questions',
+    sql: `
+      CREATE TABLE kb_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX kb_events_article ON kb_events(article_id, event);
+      CREATE TABLE kb_gaps (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        query TEXT NOT NULL,
+        gap_key TEXT NOT NULL,
+        language TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX kb_gaps_key ON kb_gaps(language, gap_key);
+    `,
+  },
 ];

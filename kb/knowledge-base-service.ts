@@ -1,0 +1,26 @@
+import type { KnowledgeArticle, KnowledgeBase, KnowledgeEvent, KnowledgeHit } from '../bot/core/knowledge-base.js';
+import type { Language } from '../bot/core/language.js';
+import type { ArticleRepository } from './articles/article-repository.js';
+import type { InsightsRepository } from './insights/insights-repository.js';
+
+/** The search side as the bot needs it: confident hits only, best first, one per article. */
+export interface HitSource {
+  search(query: string, options: { language: Language; limit: number }): Promise<KnowledgeHit[]>;
+}
+
+/** The knowledge base as the conversation core sees it: search, published articles, and what happened with them. */
+export function createKnowledgeBaseService(deps: { search: HitSource; articles: ArticleRepository; insights: InsightsRepository }): KnowledgeBase {
+  return {
+    async search(query, language, limit) {
+      const hits = await deps.search.search(query, { language, limit });
+      return hits.map(({ id, language: hitLanguage, title }) => ({ id, language: hitLanguage, title }));
+    },
+    async article(id, language): Promise<KnowledgeArticle | null> {
+      const variant = await deps.articles.findVariant(id, language);
+      if (!variant || variant.status !== 'published') return null;
+      return { id: variant.id, language: variant.language, title: variant.title, steps: variant.steps };
+    },
+    record: (id: string, event: KnowledgeEvent, context) => deps.insights.recordEvent(id, event, context),
+    recordGap: (query, language, context) => deps.insights.recordGap(query, language, context),
+  };
+}

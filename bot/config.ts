@@ -10,6 +10,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   MESA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   MESA_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  MEILI_URL: z.string().url('must be a URL like http://127.0.0.1:7700').optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  MESA_STARTER_KB: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   MESA_WEBCHAT_ORIGINS: z
     .string()
     .default('*')
@@ -26,6 +29,10 @@ export interface Config {
   chatRateLimitPerMinute: number;
   /** Origins allowed to call the web chat API from the embedded widget. */
   webchatOrigins: string[];
+  /** An external Meilisearch; when absent Mesa starts its own under DATA_DIR. */
+  meilisearch: { url: string; masterKey: string | undefined } | null;
+  /** Import the bundled starter articles on the first start. */
+  starterKb: boolean;
 }
 
 /** Thrown at start when the environment is invalid; its message lists every bad variable. */
@@ -52,5 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.MESA_SHUTDOWN_TIMEOUT_MS,
     chatRateLimitPerMinute: e.MESA_CHAT_RATE_LIMIT,
     webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
+    meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,
+    starterKb: e.MESA_STARTER_KB === 'on',
   };
 }

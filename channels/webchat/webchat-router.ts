@@ -6,7 +6,8 @@ import type { Translator } from '../../bot/i18n/translator.js';
 import { authenticate, WEBCHAT_CHANNEL } from './authenticate.js';
 import { toMessageJson } from './message-json.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { createSessionBody, messagesQuery, parsePostMessageBody, parseWith, streamQuery } from './schemas.js';
+import { parseWith } from '../http/parse-with.js';
+import { createSessionBody, messagesQuery, parsePostMessageBody, streamQuery } from './schemas.js';
 import { hashToken, newSessionToken } from './session-token.js';
 import { streamConversation } from './event-stream.js';
 

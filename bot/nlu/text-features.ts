@@ -1,0 +1,39 @@
+import { shrinkElongations } from './prepare-text.js';
+
+// Apostrophes stay inside words: Italian elides at the front ("l'account", "c'è", "d'accordo"),
+// English contracts at the back ("don't", "i'm"), and split apart both leave one-letter noise.
+const WORD = /\p{L}+(?:'\p{L}+)*/gu;
+
+/** Lower-cased words of a text; digits, punctuation and emoji carry no language signal. */
+export function wordsOf(text: string): string[] {
+  return shrinkElongations(text.toLowerCase().normalize('NFC').replace(/[’`´]/g, "'")).match(WORD) ?? [];
+}
+
+/** Strips accents: people often type "nao", "espanol" or "perche" on the go. */
+export function foldAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const NGRAM_SIZES = [1, 2, 3, 4];
+
+/**
+ * Character n-grams of one word, padded so prefixes and suffixes ("-ção", "-zione", "-ción")
+ * count apart from the same letters mid-word. Computed on the folded word, so a missing accent
+ * still matches; the accented letters themselves come back from accentMarks().
+ */
+export function charNgrams(foldedWord: string): string[] {
+  const padded = ` ${foldedWord} `;
+  const grams: string[] = [];
+  for (const size of NGRAM_SIZES) {
+    for (let start = 0; start + size <= padded.length; start += 1) {
+      const gram = padded.slice(start, start + size);
+      if (gram !== ' ') grams.push(gram);
+    }
+  }
+  return grams;
+}
+
+/** The non-ASCII letters of a word: "ã", "ç", "ñ" and "è" each point strongly to one language. */
+export function accentMarks(word: string): string[] {
+  return [...word].filter((char) => char > '\u007f');
+}

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../channels/http/create-http-app.js';
+import { kbSearchRouter } from '../channels/http/kb-search-router.js';
+import { startKnowledgeBase } from '../kb/start-knowledge-base.js';
 import { RateLimiter } from '../channels/webchat/rate-limiter.js';
 import { webchatRouter } from '../channels/webchat/webchat-router.js';
 import { widgetAssetsRouter } from '../channels/webchat/widget-assets.js';
@@ -35,8 +37,10 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   const nlu = await createNlu({ localesDir: localesDir() });
   logger.info({ ms: Math.round(performance.now() - trainingStarted) }, 'language understanding trained');
 
+  const kb = await startKnowledgeBase({ db: storage.db, dataDir: config.dataDir, logger, meilisearch: config.meilisearch, starterKb: config.starterKb });
+
   const events = new ConversationEvents();
-  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows(), clock });
+  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase }), clock });
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
   const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock });
   const shutdown = new AbortController();
@@ -46,6 +50,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     logger,
     health: () => status,
     routes: [
+      ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins })],
       ['/', widgetAssetsRouter(projectRoot())],
     ],
@@ -73,6 +78,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
       await runner.stop();
       server?.closeAllConnections();
       await closed;
+      await kb.stop();
       await storage.close();
     },
   };

@@ -1,4 +1,6 @@
 import { createFlowRegistry, type FlowRegistry } from '../core/flow-registry.js';
+import type { KnowledgeBase } from '../core/knowledge-base.js';
+import { kbFixFlow } from './kb-fix.js';
 import { clarifyFlow } from './clarify.js';
 import { comingSoonFlow } from './coming-soon.js';
 import { greetingFlow } from './greeting.js';
@@ -7,21 +9,25 @@ import { menuFlow } from './menu.js';
 import { thanksFlow } from './thanks.js';
 
 /** The flows Mesa ships today; capabilities that have not landed answer honestly that they are coming. */
-export function defaultFlows(): FlowRegistry {
+export function defaultFlows(options: { kb?: KnowledgeBase } = {}): FlowRegistry {
+  const human = comingSoonFlow('human');
+  const fix = options.kb ? kbFixFlow({ kb: options.kb, human }) : comingSoonFlow('report_problem');
+  // What no intent matched may still be a problem the knowledge base knows; if not, ask.
+  const unknown = options.kb ? { ...kbFixFlow({ kb: options.kb, human, fallback: clarifyFlow }), name: 'kb-fix-or-clarify' } : clarifyFlow;
   return createFlowRegistry(
     {
       greeting: greetingFlow,
       help: menuFlow,
       thanks: thanksFlow,
       switch_language: languageFlow,
-      human: comingSoonFlow('human'),
+      human,
       reset_password: comingSoonFlow('reset_password'),
       unlock_account: comingSoonFlow('unlock_account'),
       ticket_status: comingSoonFlow('ticket_status'),
-      report_problem: comingSoonFlow('report_problem'),
+      report_problem: fix,
       service_request: comingSoonFlow('service_request'),
     },
-    clarifyFlow,
+    unknown,
     menuFlow,
   );
 }

@@ -1,10 +1,12 @@
 import type { ConversationRepository } from '../core/conversation-repository.js';
-import { openDatabase } from './sqlite/open-database.js';
+import { openDatabase, type SqliteDatabase } from './sqlite/open-database.js';
 import { SqliteConversationRepository } from './sqlite/sqlite-conversation-repository.js';
 
 export interface Storage {
   conversations: ConversationRepository;
   engine: 'sqlite';
+  /** The embedded database, shared by the other domains' SQLite repositories. */
+  db: SqliteDatabase;
   close(): Promise<void>;
 }
 
@@ -14,6 +16,7 @@ export function openStorage(dataDir: string): Storage {
   return {
     conversations: new SqliteConversationRepository(db),
     engine: 'sqlite',
+    db,
     close: async () => {
       if (db.open) db.close();
     },

@@ -25,7 +25,7 @@ let server: InProcessMesa;
 let text: (language: Language) => Translate;
 
 beforeAll(async () => {
-  server = await startInProcess();
+  server = await startInProcess({ MESA_STARTER_KB: 'on' });
   text = await expectedTexts();
 });
 
@@ -58,9 +58,10 @@ describe.each(scripts)('a conversation in $language through the web chat API', (
     expect(reply.text).toBe(text(script.language)('bot:coming_soon.reset_password'));
   });
 
-  it(`recognises "${script.vpn}" as a problem report`, async () => {
+  it(`recognises "${script.vpn}" as a problem report and offers the VPN article in ${script.language}`, async () => {
     const reply = await chat.ask(script.vpn);
-    expect(reply.text).toBe(text(script.language)('bot:coming_soon.report_problem'));
+    expect(reply.text).toBe(text(script.language)('bot:kb.offer'));
+    expect(reply.articles?.[0]).toMatchObject({ id: 'vpn-cannot-connect', language: script.language });
   });
 
   it(`switches to ${script.switchTo} on "${script.switchRequest}" and stays there`, async () => {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const mesa = await createMesa(config, logger);
   const port = await mesa.listen();
-  logger.info({ event: 'ready', port, url: `http://localhost:${port}`, dataDir: config.dataDir }, `Mesa is ready: open http://localhost:${port}`);
+  // Operators and scripts wait for this line, so it is printed even when LOG_LEVEL hides other info lines.
+  const announce = config.logLevel === 'silent' ? logger : logger.child({}, { level: 'info' });
+  announce.info({ event: 'ready', port, url: `http://localhost:${port}`, dataDir: config.dataDir }, `Mesa is ready: open http://localhost:${port}`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -71,21 +71,28 @@ export class ConversationService {
 
   /** Long poll: resolves with newer messages as soon as there are any, or with none after waitMs or on abort. */
   async waitForMessages(conversationId: string, after: string | null, waitMs: number, signal: AbortSignal): Promise<StoredMessage[]> {
+    const floor = after === null ? 0 : Number(after);
+    const arrived: StoredMessage[] = [];
     let wake: () => void = () => undefined;
     const woken = new Promise<void>((resolve) => (wake = resolve));
-    // Subscribe before reading so a message stored in between cannot be missed.
+    // Subscribe before reading so a message stored in between cannot be missed; what arrives after the read
+    // comes with the event, so there is no need to read storage again.
     const unsubscribe = this.options.events.subscribe(conversationId, (event) => {
-      if (event.type === 'messages') wake();
+      if (event.type !== 'messages') return;
+      arrived.push(...event.messages.filter((message) => Number(message.id) > floor));
+      if (arrived.length > 0) wake();
     });
     try {
       const now = await this.messagesAfter(conversationId, after);
       if (now.length > 0 || waitMs === 0 || signal.aborted) return now;
-      const timer = setTimeout(wake, waitMs);
-      signal.addEventListener('abort', wake, { once: true });
-      await woken;
-      clearTimeout(timer);
-      signal.removeEventListener('abort', wake);
-      return this.messagesAfter(conversationId, after);
+      if (arrived.length === 0) {
+        const timer = setTimeout(wake, waitMs);
+        signal.addEventListener('abort', wake, { once: true });
+        await woken;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', wake);
+      }
+      return arrived.sort((a, b) => Number(a.id) - Number(b.id));
     } finally {
       unsubscribe();
     }

@@ -6,9 +6,16 @@ import type { IntentName } from '../nlu/nlu.js';
 
 const MENU_INTENTS: readonly IntentName[] = ['reset_password', 'unlock_account', 'report_problem', 'ticket_status', 'service_request', 'human', 'switch_language'];
 
-/** The main menu as buttons, labelled in the conversation's language. */
+const built = new WeakMap<Translate, Action[]>();
+
+/** The main menu as buttons, labelled in the conversation's language (built once per language). */
 export function menuActions(t: Translate): Action[] {
-  return MENU_INTENTS.map((intent) => ({ id: actionIds.intent(intent), label: t(`bot:menu.${intent}`) }));
+  let actions = built.get(t);
+  if (!actions) {
+    actions = MENU_INTENTS.map((intent) => ({ id: actionIds.intent(intent), label: t(`bot:menu.${intent}`) }));
+    built.set(t, actions);
+  }
+  return actions;
 }
 
 export const menuFlow: Flow = {

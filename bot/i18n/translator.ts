@@ -24,12 +24,15 @@ export async function createTranslator(resources: LocaleResources): Promise<Tran
     returnNull: false,
     initAsync: false,
   });
-  const fixed = new Map(LANGUAGES.map((language) => [language, instance.getFixedT(language)] as const));
+  // One function per language, built once, so callers can cache what they derive from it.
+  const translate = new Map<Language, Translate>(
+    LANGUAGES.map((language) => {
+      const t = instance.getFixedT(language);
+      return [language, (key: string, params?: Record<string, string | number>) => t(key, params ?? {}) as string] as const;
+    }),
+  );
   return {
-    forLanguage: (language) => {
-      const t = fixed.get(language) ?? instance.getFixedT(DEFAULT_LANGUAGE);
-      return (key, params) => t(key, params ?? {}) as string;
-    },
+    forLanguage: (language) => translate.get(language) ?? translate.get(DEFAULT_LANGUAGE)!,
     namespace: (language, namespace) => resources[language][namespace] ?? {},
   };
 }

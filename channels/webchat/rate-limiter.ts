@@ -1,6 +1,17 @@
-/** A sliding one-minute window per key; enough to stop a runaway client without a shared store. */
+const MINUTE = 60_000;
+
+interface Window {
+  start: number;
+  count: number;
+  previous: number;
+}
+
+/**
+ * A per-key limit over a sliding minute, estimated from this minute's and the last minute's counts
+ * (constant memory and time per key); enough to stop a runaway client without a shared store.
+ */
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly windows = new Map<string, Window>();
 
   constructor(
     private readonly perMinute: number,
@@ -10,18 +21,21 @@ export class RateLimiter {
   /** Records a hit and says whether it is within the limit. */
   allow(key: string): boolean {
     const now = this.clock();
-    const recent = (this.hits.get(key) ?? []).filter((at) => now - at < 60_000);
-    if (recent.length >= this.perMinute) {
-      this.hits.set(key, recent);
-      return false;
+    const current = Math.floor(now / MINUTE) * MINUTE;
+    let window = this.windows.get(key);
+    if (!window || window.start !== current) {
+      const previous = window && window.start === current - MINUTE ? window.count : 0;
+      window = { start: current, count: 0, previous };
+      this.windows.set(key, window);
+      if (this.windows.size > 50_000) this.forgetIdle(current);
     }
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.forgetIdle(now);
+    const weight = 1 - (now - current) / MINUTE;
+    if (window.count + window.previous * weight >= this.perMinute) return false;
+    window.count += 1;
     return true;
   }
 
-  private forgetIdle(now: number): void {
-    for (const [key, times] of this.hits) if (times.every((at) => now - at >= 60_000)) this.hits.delete(key);
+  private forgetIdle(current: number): void {
+    for (const [key, window] of this.windows) if (window.start < current - MINUTE) this.windows.delete(key);
   }
 }

@@ -12,25 +12,32 @@ export class GroupCommit<T, R> {
   private waiting: Waiting<T, R>[] = [];
   private scheduled = false;
 
-  /** `commit` writes all items atomically and returns one result per item, in order. */
-  constructor(private readonly commit: (items: T[]) => R[]) {}
+  /**
+   * `commit` writes all items atomically and returns one result per item, in order; `flush` then makes the
+   * commit durable before anyone is told it is done.
+   */
+  constructor(
+    private readonly commit: (items: T[]) => R[],
+    private readonly flush: () => Promise<void> = async () => undefined,
+  ) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => void this.commitBatch());
       }
     });
   }
 
-  private flush(): void {
+  private async commitBatch(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
     this.scheduled = false;
     try {
       const results = this.commit(batch.map((waiting) => waiting.item));
+      await this.flush();
       batch.forEach((waiting, index) => waiting.resolve(results[index] as R));
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);

@@ -12,7 +12,9 @@ import type { Action, MessageRole, OutboundMessage, StoredMessage } from '../../
 import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
 import { GroupCommit } from './group-commit.js';
-import { durably, type SqliteDatabase } from './open-database.js';
+import { walFlusher, type SqliteDatabase } from './open-database.js';
+
+const RECENT_CONVERSATIONS = 20_000;
 
 type AcceptInput = Parameters<ConversationRepository['acceptUserMessage']>[0];
 
@@ -82,9 +84,13 @@ function toUser(row: UserRow): UserRecord {
 /** The conversation store on the embedded SQLite database. */
 export class SqliteConversationRepository implements ConversationRepository {
   private readonly statements;
+  private readonly recent = new Map<string, ConversationRecord>();
+  private readonly wal: ReturnType<typeof walFlusher>;
+  private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
 
   constructor(private readonly db: SqliteDatabase) {
     migrate(db, 'bot', botMigrations);
+    this.wal = walFlusher(db);
     this.statements = {
       upsertUser: db.prepare(`INSERT INTO users (id, channel, external_id, name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (channel, external_id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email)`),
@@ -98,9 +104,11 @@ export class SqliteConversationRepository implements ConversationRepository {
       pendingConversations: db.prepare("SELECT DISTINCT conversation_id FROM messages WHERE turn_status = 'pending'"),
       finishTurn: db.prepare("UPDATE messages SET turn_status = 'done' WHERE id = ? AND turn_status = 'pending'"),
       after: db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?'),
-      offerAction: db.prepare('INSERT INTO offered_actions (conversation_id, action_id, label) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET label = excluded.label'),
+      // The same menu is offered on most turns: leave unchanged rows untouched so they cost no WAL writes.
+      offerAction: db.prepare('INSERT INTO offered_actions (conversation_id, action_id, label) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET label = excluded.label WHERE label <> excluded.label'),
       findAction: db.prepare('SELECT action_id AS id, label FROM offered_actions WHERE conversation_id = ? AND action_id = ?'),
     };
+    this.accepts = this.createAccepts();
   }
 
   async upsertUser(channel: string, profile: UserProfile): Promise<UserRecord> {
@@ -111,34 +119,46 @@ export class SqliteConversationRepository implements ConversationRepository {
   async createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord> {
     const at = input.at.toISOString();
     this.statements.insertConversation.run(input.id, input.channel, input.userId, input.tokenHash, JSON.stringify(input.state), at, at);
-    return { id: input.id, channel: input.channel, userId: input.userId, tokenHash: input.tokenHash, state: input.state, createdAt: input.at };
+    return this.remember({ id: input.id, channel: input.channel, userId: input.userId, tokenHash: input.tokenHash, state: input.state, createdAt: input.at });
   }
 
   async findConversation(id: string): Promise<ConversationRecord | null> {
+    const cached = this.recent.get(id);
+    if (cached) return cached;
     const row = this.statements.findConversation.get(id) as ConversationRow | undefined;
     if (!row) return null;
-    return {
+    return this.remember({
       id: row.id,
       channel: row.channel,
       userId: row.user_id,
       tokenHash: row.token_hash,
       state: JSON.parse(row.state) as ConversationState,
       createdAt: new Date(row.created_at),
-    };
+    });
+  }
+
+  /** Every turn reads its conversation two or three times; active ones are kept in memory. */
+  private remember(record: ConversationRecord): ConversationRecord {
+    this.recent.delete(record.id);
+    this.recent.set(record.id, record);
+    if (this.recent.size > RECENT_CONVERSATIONS) this.recent.delete(this.recent.keys().next().value!);
+    return record;
   }
 
   acceptUserMessage(input: AcceptInput): Promise<StoredMessage> {
     return this.accepts.submit(input);
   }
 
-  private readonly accepts = new GroupCommit<AcceptInput, StoredMessage>((inputs) =>
-    durably(this.db, () =>
+  /** Accepted messages share one transaction and one WAL flush per tick; the 202 waits for the flush. */
+  private createAccepts(): GroupCommit<AcceptInput, StoredMessage> {
+    const insertAll = this.db.transaction((inputs: AcceptInput[]): StoredMessage[] =>
       inputs.map((input) => {
         const result = this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', input.at.toISOString());
         return { id: String(result.lastInsertRowid), conversationId: input.conversationId, role: 'user' as const, text: input.text, locale: input.locale, createdAt: input.at };
       }),
-    ),
-  );
+    );
+    return new GroupCommit<AcceptInput, StoredMessage>(insertAll, () => this.wal.flush());
+  }
 
   async pendingTurns(conversationId: string): Promise<PendingTurn[]> {
     const rows = this.statements.pending.all(conversationId) as MessageRow[];
@@ -150,7 +170,10 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
-    return this.completeTurnTransaction(turn);
+    const stored = this.completeTurnTransaction(turn);
+    const cached = this.recent.get(turn.conversationId);
+    if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
+    return stored;
   }
 
   private readonly completeTurnTransaction = (turn: CompletedTurn): StoredMessage[] =>
@@ -181,6 +204,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async close(): Promise<void> {
+    await this.wal.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * Benchmark sizes. The defaults are the agreed workload; BENCH_* variables shrink or grow it for quick
+ * local runs, and BENCH_SERVER=echo points the Mesa phases at the echo server to check the load generator.
+ */
+const envNumber = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+export const settings = {
+  rate: envNumber('BENCH_RATE', 200),
+  conversations: envNumber('BENCH_CONVERSATIONS', 1000),
+  warmupMs: envNumber('BENCH_WARMUP_S', 5) * 1000,
+  durationMs: envNumber('BENCH_DURATION_S', 30) * 1000,
+  closedConversations: envNumber('BENCH_CLOSED_CONVERSATIONS', 50),
+  closedWarmupMs: envNumber('BENCH_CLOSED_WARMUP_S', 3) * 1000,
+  closedDurationMs: envNumber('BENCH_CLOSED_DURATION_S', 15) * 1000,
+  /**
+   * The closed-loop time is split into this many alternating rounds (Mesa, echo, Mesa, echo, ...): the
+   * machine is shared, and interleaving makes a burst of someone else's work hit both servers alike.
+   */
+  closedRounds: envNumber('BENCH_CLOSED_ROUNDS', 3),
+  /** A turn not answered this long after it was due is counted as lost. */
+  turnTimeoutMs: 15_000,
+  target: process.env.BENCH_SERVER === 'echo' ? 'echo' : 'mesa',
+  /** The open loop against echo shows what this machine and client manage at best right now. */
+  echoOpenLoop: process.env.BENCH_ECHO_OPEN !== 'off',
+} as const;
+
+export const targets = { openP99Ms: 50, fellBehind: 0, ratio: 0.5 } as const;

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../channels/http/create-http-app.js';
+import { consoleApiRouter } from '../channels/console/console-router.js';
+import { consolePagesRouter } from '../channels/console/console-pages.js';
 import { kbSearchRouter } from '../channels/http/kb-search-router.js';
 import { startKnowledgeBase } from '../kb/start-knowledge-base.js';
 import { RateLimiter } from '../channels/webchat/rate-limiter.js';
@@ -17,6 +19,9 @@ import { createTranslator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
 import { createNlu } from './nlu/create-nlu.js';
 import { localesDir, projectRoot } from './paths.js';
+import { ensureAdmin } from './staff/ensure-admin.js';
+import { StaffAuth } from './staff/staff-auth.js';
+import { SqliteStaffRepository } from './staff/storage/sqlite-staff-repository.js';
 import { openStorage } from './storage/open-storage.js';
 
 export interface Mesa {
@@ -39,6 +44,10 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
 
   const kb = await startKnowledgeBase({ db: storage.db, dataDir: config.dataDir, logger, meilisearch: config.meilisearch, starterKb: config.starterKb });
 
+  const staff = new SqliteStaffRepository(storage.db);
+  const staffAuth = new StaffAuth(staff, clock);
+  await ensureAdmin({ admin: config.admin, auth: staffAuth, repository: staff, logger });
+
   const events = new ConversationEvents();
   const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase }), clock });
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
@@ -52,6 +61,8 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     routes: [
       ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins })],
+      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, translator, clock })],
+      ['/console', consolePagesRouter(projectRoot())],
       ['/', widgetAssetsRouter(projectRoot())],
     ],
   });

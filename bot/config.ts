@@ -17,6 +17,14 @@ const envSchema = z.object({
     .string()
     .default('*')
     .refine((value) => value.split(',').every((origin) => origin.trim() === '*' || /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'a comma-separated list of origins like https://intranet.example.com, or *'),
+  MESA_ADMIN_EMAIL: z.email('must be an email address like admin@example.com').optional(),
+  MESA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+}).superRefine((env, context) => {
+  // Half an admin account cannot sign in: ask for both or neither.
+  if (Boolean(env.MESA_ADMIN_EMAIL) !== Boolean(env.MESA_ADMIN_PASSWORD)) {
+    const missing = env.MESA_ADMIN_EMAIL ? 'MESA_ADMIN_PASSWORD' : 'MESA_ADMIN_EMAIL';
+    context.addIssue({ code: 'custom', path: [missing], message: 'set MESA_ADMIN_EMAIL and MESA_ADMIN_PASSWORD together' });
+  }
 });
 
 export interface Config {
@@ -33,6 +41,8 @@ export interface Config {
   meilisearch: { url: string; masterKey: string | undefined } | null;
   /** Import the bundled starter articles on the first start. */
   starterKb: boolean;
+  /** The console admin to create on the first start; null generates one and prints its password once. */
+  admin: { email: string; password: string } | null;
 }
 
 /** Thrown at start when the environment is invalid; its message lists every bad variable. */
@@ -61,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,
     starterKb: e.MESA_STARTER_KB === 'on',
+    admin: e.MESA_ADMIN_EMAIL && e.MESA_ADMIN_PASSWORD ? { email: e.MESA_ADMIN_EMAIL, password: e.MESA_ADMIN_PASSWORD } : null,
   };
 }

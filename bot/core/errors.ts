@@ -14,6 +14,14 @@ export type ErrorCode =
   | 'shutting_down'
   | 'storage_unavailable'
   | 'search_unavailable'
+  | 'not_signed_in'
+  | 'forbidden'
+  | 'invalid_credentials'
+  | 'login_locked'
+  | 'email_taken'
+  | 'illegal_transition'
+  | 'cross_site_request'
+  | 'json_required'
   | 'internal';
 
 /** An error with a code a program can act on and a message a person can read. */

@@ -16,5 +16,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   shutting_down: 503,
   storage_unavailable: 503,
   search_unavailable: 503,
+  not_signed_in: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  email_taken: 409,
+  illegal_transition: 409,
+  json_required: 415,
+  login_locked: 429,
   internal: 500,
 };

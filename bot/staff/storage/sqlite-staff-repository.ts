@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { migrate } from '../../storage/sqlite/migrate.js';
+import type { SqliteDatabase } from '../../storage/sqlite/open-database.js';
+import type { StaffRole } from '../roles.js';
+import type { LoginFailures, StaffAccount, StaffAccountWithSecret, StaffRepository, StaffSession } from '../staff-repository.js';
+import { staffMigrations } from './staff-migrations.js';
+
+interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  roles: string;
+  password_hash: string;
+  created_at: string;
+}
+
+function toAccount(row: AccountRow): StaffAccountWithSecret {
+  return { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as StaffRole[], passwordHash: row.password_hash, createdAt: new Date(row.created_at) };
+}
+
+/** Staff accounts and console sessions on the embedded SQLite database. */
+export class SqliteStaffRepository implements StaffRepository {
+  private readonly statements;
+
+  constructor(db: SqliteDatabase) {
+    migrate(db, 'staff', staffMigrations);
+    this.statements = {
+      insert: db.prepare('INSERT INTO staff_accounts (id, email, name, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      byEmail: db.prepare('SELECT * FROM staff_accounts WHERE email = ?'),
+      byId: db.prepare('SELECT * FROM staff_accounts WHERE id = ?'),
+      setPassword: db.prepare('UPDATE staff_accounts SET password_hash = ? WHERE id = ?'),
+      withRole: db.prepare('SELECT COUNT(*) FROM staff_accounts, json_each(staff_accounts.roles) WHERE json_each.value = ?').pluck(),
+      newSession: db.prepare('INSERT INTO staff_sessions (token_hash, staff_id, expires_at) VALUES (?, ?, ?)'),
+      session: db.prepare('SELECT token_hash, staff_id, expires_at FROM staff_sessions WHERE token_hash = ?'),
+      extend: db.prepare('UPDATE staff_sessions SET expires_at = ? WHERE token_hash = ?'),
+      endSession: db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?'),
+      failures: db.prepare('SELECT count, first_at, locked_until FROM staff_login_failures WHERE email = ?'),
+      setFailures: db.prepare(`INSERT INTO staff_login_failures (email, count, first_at, locked_until) VALUES (?, ?, ?, ?)
+        ON CONFLICT (email) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, locked_until = excluded.locked_until`),
+      clearFailures: db.prepare('DELETE FROM staff_login_failures WHERE email = ?'),
+    };
+  }
+
+  async create(account: { email: string; name: string; roles: StaffRole[]; passwordHash: string; at: Date }): Promise<StaffAccount> {
+    const id = randomUUID();
+    this.statements.insert.run(id, account.email, account.name, JSON.stringify(account.roles), account.passwordHash, account.at.toISOString());
+    return { id, email: account.email, name: account.name, roles: account.roles, createdAt: account.at };
+  }
+
+  async findByEmail(email: string): Promise<StaffAccountWithSecret | null> {
+    const row = this.statements.byEmail.get(email) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async findById(id: string): Promise<StaffAccount | null> {
+    const row = this.statements.byId.get(id) as AccountRow | undefined;
+    if (!row) return null;
+    const { passwordHash: _secret, ...account } = toAccount(row);
+    return account;
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    this.statements.setPassword.run(passwordHash, id);
+  }
+
+  async countWithRole(role: StaffRole): Promise<number> {
+    return this.statements.withRole.get(role) as number;
+  }
+
+  async createSession(session: StaffSession): Promise<void> {
+    this.statements.newSession.run(session.tokenHash, session.staffId, session.expiresAt.toISOString());
+  }
+
+  async findSession(tokenHash: string): Promise<StaffSession | null> {
+    const row = this.statements.session.get(tokenHash) as { token_hash: string; staff_id: string; expires_at: string } | undefined;
+    return row ? { tokenHash: row.token_hash, staffId: row.staff_id, expiresAt: new Date(row.expires_at) } : null;
+  }
+
+  async extendSession(tokenHash: string, expiresAt: Date): Promise<void> {
+    this.statements.extend.run(expiresAt.toISOString(), tokenHash);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.statements.endSession.run(tokenHash);
+  }
+
+  async loginFailures(email: string): Promise<LoginFailures | null> {
+    const row = this.statements.failures.get(email) as { count: number; first_at: string; locked_until: string | null } | undefined;
+    return row ? { count: row.count, firstAt: new Date(row.first_at), lockedUntil: row.locked_until ? new Date(row.locked_until) : null } : null;
+  }
+
+  async setLoginFailures(email: string, failures: LoginFailures): Promise<void> {
+    this.statements.setFailures.run(email, failures.count, failures.firstAt.toISOString(), failures.lockedUntil?.toISOString() ?? null);
+  }
+
+  async clearLoginFailures(email: string): Promise<void> {
+    this.statements.clearFailures.run(email);
+  }
+}

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { MesaError } from '../../bot/core/errors.js';
+import { isLanguage } from '../../bot/core/language.js';
+import type { Translator } from '../../bot/i18n/translator.js';
+import type { StaffAuth } from '../../bot/staff/staff-auth.js';
+import type { ArticleRepository } from '../../kb/articles/article-repository.js';
+import type { InsightsRepository } from '../../kb/insights/insights-repository.js';
+import { RateLimiter } from '../webchat/rate-limiter.js';
+import { authRoutes } from './auth-routes.js';
+import { csrfGuard } from './csrf.js';
+import { kbRoutes } from './kb-routes.js';
+import { staffRoutes } from './staff-routes.js';
+
+export interface ConsoleApiOptions {
+  auth: StaffAuth;
+  articles: ArticleRepository;
+  insights: InsightsRepository;
+  translator: Translator;
+  clock?: () => Date;
+  /** Sign-in attempts one IP address may make per minute, whatever the emails. */
+  loginAttemptsPerMinute?: number;
+}
+
+/** Everything under /api/console: sign-in, staff accounts, the knowledge managers' API and the UI strings. */
+export function consoleApiRouter(options: ConsoleApiOptions): Router {
+  const clock = options.clock ?? (() => new Date());
+  const router = Router();
+  router.use(csrfGuard());
+  router.use((_request, response, next) => {
+    // Console answers are personal: never cached by a browser or a proxy.
+    response.set('Cache-Control', 'no-store');
+    next();
+  });
+  router.get('/i18n/:lang', (request, response) => {
+    const language = request.params.lang;
+    if (!isLanguage(language)) throw new MesaError('not_found', 'Unknown language.');
+    response.json(options.translator.namespace(language, 'console'));
+  });
+  router.use(authRoutes(options.auth, new RateLimiter(options.loginAttemptsPerMinute ?? 30, () => clock().getTime())));
+  router.use(staffRoutes(options.auth));
+  router.use('/kb', kbRoutes({ auth: options.auth, articles: options.articles, insights: options.insights, clock }));
+  return router;
+}

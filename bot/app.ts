@@ -36,7 +36,7 @@ export interface Mesa {
 /** The composition root: every dependency is built here and passed in, nothing is a module singleton. */
 export async function createMesa(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<Mesa> {
   let status: 'starting' | 'ok' | 'stopping' = 'starting';
-  const storage = openStorage(config.dataDir);
+  const storage = openStorage(config.dataDir, logger);
   const translator = await createTranslator(loadLocaleResources(localesDir()));
   const trainingStarted = performance.now();
   const nlu = await createNlu({ localesDir: localesDir() });

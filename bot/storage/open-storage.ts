@@ -1,6 +1,8 @@
+import type { Logger } from '../logger.js';
 import type { ConversationRepository } from '../core/conversation-repository.js';
 import { openDatabase, type SqliteDatabase } from './sqlite/open-database.js';
 import { SqliteConversationRepository } from './sqlite/sqlite-conversation-repository.js';
+import { startWalCheckpointer } from './sqlite/wal-checkpointer.js';
 
 export interface Storage {
   conversations: ConversationRepository;
@@ -11,14 +13,17 @@ export interface Storage {
 }
 
 /** Opens the configured storage engine; the embedded default is SQLite under DATA_DIR. */
-export function openStorage(dataDir: string): Storage {
+export function openStorage(dataDir: string, logger: Logger): Storage {
   const db = openDatabase(dataDir);
+  const conversations = new SqliteConversationRepository(db);
+  const checkpointer = startWalCheckpointer(db, (message) => logger.warn({ error: message }, 'WAL checkpoint failed; will retry'));
   return {
-    conversations: new SqliteConversationRepository(db),
+    conversations,
     engine: 'sqlite',
     db,
     close: async () => {
-      if (db.open) db.close();
+      await checkpointer.stop();
+      await conversations.close();
     },
   };
 }

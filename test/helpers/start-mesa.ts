@@ -52,7 +52,8 @@ export function startMesa(options: StartMesaOptions = {}): Promise<RunningMesa> 
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  // 'close' comes after stdout has ended, so every log line has been read by then.
+  const exited = new Promise<number | null>((resolveExit) => child.once('close', (code) => resolveExit(code)));
 
   return new Promise((resolveStart, rejectStart) => {
     const timer = setTimeout(() => {

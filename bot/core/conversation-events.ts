@@ -7,6 +7,7 @@ type Listener = (event: ConversationEvent) => void;
 /** In-process fan-out of new transcript entries and typing signals to whoever watches a conversation. */
 export class ConversationEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly lastIds = new Map<string, number>();
 
   /** Returns the function that stops listening. */
   subscribe(conversationId: string, listener: Listener): () => void {
@@ -22,9 +23,22 @@ export class ConversationEvents {
     };
   }
 
+  /** The newest message id published for the conversation since start, if any. */
+  lastMessageId(conversationId: string): number | undefined {
+    return this.lastIds.get(conversationId);
+  }
+
   publish(conversationId: string, event: ConversationEvent): void {
+    if (event.type === 'messages') this.rememberLast(conversationId, event.messages);
     const set = this.listeners.get(conversationId);
     if (!set) return;
     for (const listener of [...set]) listener(event);
+  }
+
+  private rememberLast(conversationId: string, messages: { id: string }[]): void {
+    const newest = Math.max(this.lastIds.get(conversationId) ?? 0, ...messages.map((message) => Number(message.id)));
+    this.lastIds.delete(conversationId);
+    this.lastIds.set(conversationId, newest);
+    if (this.lastIds.size > 100_000) this.lastIds.delete(this.lastIds.keys().next().value!);
   }
 }

@@ -83,7 +83,9 @@ export class ConversationService {
       if (arrived.length > 0) wake();
     });
     try {
-      const now = await this.messagesAfter(conversationId, after);
+      // Every stored message is published, so when the client already has the newest one, storage has nothing newer.
+      const newest = this.options.events.lastMessageId(conversationId);
+      const now = newest !== undefined && newest <= floor ? [] : await this.messagesAfter(conversationId, after);
       if (now.length > 0 || waitMs === 0 || signal.aborted) return now;
       if (arrived.length === 0) {
         const timer = setTimeout(wake, waitMs);

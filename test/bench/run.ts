@@ -6,6 +6,7 @@ import { closedLoopComparison, openLoopAgainst, printClosed, printOpen, turnsPer
 import { ms, percent, table, type Row } from './report.js';
 import { settings, targets } from './settings.js';
 import { startEcho } from './start-echo.js';
+import { kbSearchPhase, printKbSearch, type KbSearchPhase } from './kb-search.js';
 
 /*
  * `npm run bench`: how Mesa's web chat holds up.
@@ -76,6 +77,13 @@ function resultsJson(name: string, load: number[], open: OpenPhase, closed: Clos
   return `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
 }
 
+function kbRows(kb: KbSearchPhase): Row[] {
+  return [
+    { metric: `KB search p50 at ${kb.variants} variants (ms)`, measured: ms(kb.latency.p50) },
+    { metric: `KB search p99 at ${kb.variants} variants (ms)`, measured: ms(kb.latency.p99), target: '<= 20', pass: kb.latency.p99 <= 20 },
+  ];
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   // The bench shares 2 cores with whatever else runs; a busy machine makes every figure worse, so say so.
@@ -99,14 +107,17 @@ async function main(): Promise<void> {
   if (openEcho) printOpen({ ...echo, name: 'echo (control)' }, openEcho);
   await echo.stop();
 
+  const kb = await kbSearchPhase();
+  printKbSearch(kb);
+
   const loadAtEnd = loadavg()[0] ?? 0;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(0);
   console.log(`\n== Summary: ${server.name}, ${seconds} s, load average ${loadAtStart.toFixed(2)} at start (${loadAtEnd.toFixed(2)} at end, the bench included) ==`);
-  console.log(table(summaryRows(server.name, open, closed, closedEcho, openEcho)));
+  console.log(table([...summaryRows(server.name, open, closed, closedEcho, openEcho), ...kbRows(kb)]));
 
   const file = resolve(process.cwd(), 'dist/bench-results.json');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, resultsJson(server.name, [loadAtStart, loadAtEnd], open, closed, closedEcho, openEcho));
+  writeFileSync(file, resultsJson(server.name, [loadAtStart, loadAtEnd], open, closed, closedEcho, openEcho).replace(/\n}\n$/, `,\n  "kbSearch": ${JSON.stringify(kb)}\n}\n`));
   console.log(`\nfigures written to ${file}`);
 }
 

@@ -49,7 +49,9 @@ export async function startKnowledgeBase(options: KnowledgeBaseOptions): Promise
   const index = new MeiliArticleIndex({ url: endpoint.url, masterKey: endpoint.masterKey, vocabulary: loadVocabulary() });
   const sync = new IndexSync({ repository: articles, index, logger });
   try {
-    await index.applySettings();
+    // A new index (an external server, or a lost DATA_DIR/meilisearch) starts empty: rebuild it from the database.
+    const { created } = await index.applySettings();
+    if (created) await articles.requeueAll();
     // Ready means searchable: whatever is queued (the starter KB on a first start) is indexed before we serve.
     await sync.syncNow();
   } catch (error) {

@@ -1,30 +1,13 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './helpers/chromium.js';
-import { startServerForBrowser, type MesaServer } from './helpers/mesa-server.js';
-import { LANGUAGES, newWidgetContext, WidgetPage, widgetStrings, type Language } from './helpers/widget-page.js';
+import { useWidgetBrowser } from './helpers/widget-suite.js';
+import { LANGUAGES, WidgetPage, widgetStrings, type Language } from './helpers/widget-page.js';
 
 describe('web chat widget: keyboard, screen readers and languages', () => {
-  let server: MesaServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerForBrowser(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = useWidgetBrowser();
 
   async function loadDemo(language: Language): Promise<WidgetPage> {
-    context = await newWidgetContext(browser, language);
+    const context = await suite.newContext(language);
     const widget = new WidgetPage(await context.newPage(), widgetStrings(language));
-    await widget.page.goto(server.url);
+    await widget.page.goto(suite.url);
     await widget.launcher.waitFor();
     return widget;
   }

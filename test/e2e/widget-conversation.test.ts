@@ -1,30 +1,13 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './helpers/chromium.js';
-import { startServerForBrowser, type MesaServer } from './helpers/mesa-server.js';
-import { newWidgetContext, WidgetPage, widgetStrings, type Language } from './helpers/widget-page.js';
+import { useWidgetBrowser } from './helpers/widget-suite.js';
+import { WidgetPage, widgetStrings, type Language } from './helpers/widget-page.js';
 
 describe('web chat widget: a conversation in the browser', () => {
-  let server: MesaServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerForBrowser(), launchChromium()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const suite = useWidgetBrowser();
 
   async function openWidget(language: Language): Promise<WidgetPage> {
-    context = await newWidgetContext(browser, language);
+    const context = await suite.newContext(language);
     const widget = new WidgetPage(await context.newPage(), widgetStrings(language));
-    await widget.open(server.url);
+    await widget.open(suite.url);
     return widget;
   }
 
@@ -121,10 +104,10 @@ describe('web chat widget: a conversation in the browser', () => {
   });
 
   it('still chats when the push stream is unavailable, by long polling', async () => {
-    context = await newWidgetContext(browser, 'pt');
+    const context = await suite.newContext('pt');
     await context.route('**/api/chat/sessions/*/stream*', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"not_found","message":"no stream"}}' }));
     const widget = new WidgetPage(await context.newPage(), widgetStrings('pt'));
-    await widget.open(server.url);
+    await widget.open(suite.url);
 
     const sentId = await widget.sendAndWaitShown('olá');
 

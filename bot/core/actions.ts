@@ -1,6 +1,5 @@
-import type { IntentName } from '../nlu/nlu.js';
+import { INTENTS, type IntentName } from '../nlu/nlu.js';
 import { isLanguage, type Language } from './language.js';
-import { INTENTS } from '../nlu/nlu.js';
 
 /** Button ids the core understands anywhere in a conversation; flow-specific ids start with the flow name. */
 export const actionIds = {

@@ -13,6 +13,7 @@ import { freshDataDir } from '../helpers/start-mesa.js';
 
 async function setUp(engine: ConversationEngine) {
   const repository = new SqliteConversationRepository(openDatabase(freshDataDir()));
+  opened.push(repository);
   const user = await repository.upsertUser('webchat', { externalId: 'u1' });
   await repository.createConversation({ id: 'c1', channel: 'webchat', userId: user.id, tokenHash: null, state: initialState('it', 'hint'), at: new Date() });
   const events = new ConversationEvents();
@@ -21,6 +22,13 @@ async function setUp(engine: ConversationEngine) {
   const runner = new TurnRunner({ repository, engine, events, translator, logger: createLogger('silent'), clock: () => new Date() });
   return { repository, runner, texts };
 }
+
+const opened: SqliteConversationRepository[] = [];
+
+afterEach(async () => {
+  // Closing releases the WAL file handle; leaving it to the garbage collector is deprecated in Node.
+  await Promise.all(opened.splice(0).map((repository) => repository.close()));
+});
 
 describe('TurnRunner', () => {
   it('a flow that crashes gets the user an apology in their language, and the next message is answered normally', async () => {

@@ -4,8 +4,9 @@ import { menuActions } from '../flows/menu.js';
 import { parseGlobalAction } from './actions.js';
 import type { NewReply } from './conversation-repository.js';
 import type { ConversationState } from './conversation-state.js';
-import type { Flow, FlowContext, FlowOutcome, FlowStart } from './flow.js';
+import type { ConversationMemory, Flow, FlowContext, FlowOutcome, FlowStart } from './flow.js';
 import type { FlowRegistry } from './flow-registry.js';
+import type { HandoffGate } from './handoff-gate.js';
 import type { Language } from './language.js';
 import { followUserLanguage } from './language-policy.js';
 import type { InboundMessage } from './messages.js';
@@ -31,16 +32,18 @@ export interface ConversationEngineOptions {
   translator: Translator;
   flows: FlowRegistry;
   clock: () => Date;
+  /** Keeps the bot quiet while an analyst owns the conversation; absent when there is no service desk. */
+  handoff?: HandoffGate;
 }
 
 /** Decides the bot's answer to one user message: language, then button, active flow or new intent. */
-export function createConversationEngine({ nlu, translator, flows, clock }: ConversationEngineOptions): ConversationEngine {
+export function createConversationEngine({ nlu, translator, flows, clock, handoff }: ConversationEngineOptions): ConversationEngine {
   return {
     async handle({ inbound, state: before }) {
       const turn = new Turn(inbound, { ...before, userTurns: before.userTurns + 1 }, translator, clock());
       if (!inbound.actionId) turn.followLanguage(nlu.detectLanguage(inbound.text));
       const active = before.flow ? flows.byName(before.flow.name) : undefined;
-      await route(turn, active);
+      if (!(handoff && (await handoff.intercept(turn)))) await route(turn, active);
       return turn.output();
     },
   };
@@ -52,6 +55,8 @@ export function createConversationEngine({ nlu, translator, flows, clock }: Conv
       if (action?.kind === 'language') return turn.switchLanguage(action.language, !active);
       if (action?.kind === 'intent') return turn.run(flows.forIntent[action.intent], {});
       if (active?.resume && (await turn.resume(active, {}))) return;
+      const owner = flows.forAction(inbound.actionId);
+      if (owner) return turn.run(owner, {});
       turn.say({ text: turn.t('bot:stale_action'), actions: menuActions(turn.t) });
       return;
     }
@@ -87,6 +92,14 @@ class Turn implements FlowContext {
 
   say = (message: Parameters<FlowContext['say']>[0]): void => {
     this.replies.push({ ...message, role: 'bot', locale: this.state.language });
+  };
+
+  get memory(): ConversationMemory {
+    return this.state.memory ?? {};
+  }
+
+  remember = (patch: Partial<ConversationMemory>): void => {
+    this.state = { ...this.state, memory: { ...this.state.memory, ...patch } };
   };
 
   switchLanguage = (language: Language, withMenu = true): void => {

@@ -1,6 +1,7 @@
 import type { StoredMessage } from './messages.js';
 
-export type ConversationEvent = { type: 'messages'; messages: StoredMessage[] } | { type: 'typing' };
+/** Typing comes from the bot while it answers, from an analyst in a live chat, or from the user (shown to the analyst). */
+export type ConversationEvent = { type: 'messages'; messages: StoredMessage[] } | { type: 'typing'; by: 'bot' | 'agent' | 'user' };
 
 type Listener = (event: ConversationEvent) => void;
 

@@ -1,3 +1,4 @@
+import type { ConversationMemory } from './flow.js';
 import type { Language } from './language.js';
 
 /** How Mesa came to speak the conversation's current language; explicit choices are never overridden by guessing. */
@@ -15,6 +16,8 @@ export interface ConversationState {
   /** User messages handled so far; language detection is most eager on the first few. */
   userTurns: number;
   flow: ActiveFlow | null;
+  /** Absent in states stored before memory existed. */
+  memory?: ConversationMemory;
 }
 
 export function initialState(language: Language, source: LanguageSource): ConversationState {

@@ -22,6 +22,14 @@ export type ErrorCode =
   | 'illegal_transition'
   | 'cross_site_request'
   | 'json_required'
+  | 'ticket_not_found'
+  | 'queue_not_found'
+  | 'already_claimed'
+  | 'not_assignee'
+  | 'over_capacity'
+  | 'illegal_ticket_transition'
+  | 'survey_closed'
+  | 'survey_out_of_range'
   | 'internal';
 
 /** An error with a code a program can act on and a message a person can read. */

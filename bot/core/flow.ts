@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/translator.js';
 import type { Understanding } from '../nlu/nlu.js';
+import type { EscalationContext, TriedArticle } from './help-desk.js';
 import type { Language } from './language.js';
 import type { InboundMessage, OutboundMessage } from './messages.js';
 
@@ -12,6 +13,17 @@ export interface FlowContext {
   say(message: OutboundMessage): void;
   /** The user chose a language: speak it from now on, in this and later conversations. */
   switchLanguage(language: Language): void;
+  /** What this conversation has established so far (the problem, articles tried), for later flows. */
+  readonly memory: ConversationMemory;
+  remember(patch: Partial<ConversationMemory>): void;
+}
+
+/** Facts a conversation keeps across flows, so an escalation never asks the user to repeat themselves. */
+export interface ConversationMemory {
+  /** The user's own words for their current problem. */
+  problem?: string;
+  /** Articles offered and walked for it, with their outcomes. */
+  tried?: TriedArticle[];
 }
 
 /**
@@ -28,6 +40,8 @@ export type FlowOutcome =
 
 export interface FlowStart {
   understanding?: Understanding;
+  /** Set when a flow hands the user to a person: why, and what was tried. */
+  escalation?: EscalationContext;
 }
 
 /** A small unit of conversation (greeting, password reset, KB fix, survey…); new capabilities add flows. */

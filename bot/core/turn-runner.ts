@@ -95,7 +95,7 @@ export class TurnRunner {
     const { repository, engine, events, logger, clock } = this.options;
     const conversation = await repository.findConversation(conversationId);
     if (!conversation) return;
-    events.publish(conversationId, { type: 'typing' });
+    events.publish(conversationId, { type: 'typing', by: 'bot' });
     const inbound = {
       id: pending.message.id,
       conversationId,

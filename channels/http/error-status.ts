@@ -24,5 +24,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   illegal_transition: 409,
   json_required: 415,
   login_locked: 429,
+  ticket_not_found: 404,
+  queue_not_found: 404,
+  already_claimed: 409,
+  not_assignee: 409,
+  over_capacity: 409,
+  illegal_ticket_transition: 409,
+  survey_closed: 409,
+  survey_out_of_range: 400,
   internal: 500,
 };

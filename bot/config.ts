@@ -17,6 +17,7 @@ const envSchema = z.object({
     .string()
     .default('*')
     .refine((value) => value.split(',').every((origin) => origin.trim() === '*' || /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'a comma-separated list of origins like https://intranet.example.com, or *'),
+  MESA_TICKETING_CONFIG: z.string().min(1).optional(),
   MESA_ADMIN_EMAIL: z.email('must be an email address like admin@example.com').optional(),
   MESA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 }).superRefine((env, context) => {
@@ -41,6 +42,8 @@ export interface Config {
   meilisearch: { url: string; masterKey: string | undefined } | null;
   /** Import the bundled starter articles on the first start. */
   starterKb: boolean;
+  /** A JSON file with queues, business hours, SLA targets and the priority matrix; absent = built-in defaults. */
+  ticketingConfigPath: string | undefined;
   /** The console admin to create on the first start; null generates one and prints its password once. */
   admin: { email: string; password: string } | null;
 }
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,
     starterKb: e.MESA_STARTER_KB === 'on',
+    ticketingConfigPath: e.MESA_TICKETING_CONFIG ? resolve(e.MESA_TICKETING_CONFIG) : undefined,
     admin: e.MESA_ADMIN_EMAIL && e.MESA_ADMIN_PASSWORD ? { email: e.MESA_ADMIN_EMAIL, password: e.MESA_ADMIN_PASSWORD } : null,
   };
 }

@@ -18,7 +18,7 @@ export function createKnowledgeBaseService(deps: { search: HitSource; articles: 
     async article(id, language): Promise<KnowledgeArticle | null> {
       const variant = await deps.articles.findVariant(id, language);
       if (!variant || variant.status !== 'published') return null;
-      return { id: variant.id, language: variant.language, title: variant.title, steps: variant.steps };
+      return { id: variant.id, language: variant.language, title: variant.title, category: variant.category, steps: variant.steps };
     },
     record: (id: string, event: KnowledgeEvent, context) => deps.insights.recordEvent(id, event, context),
     recordGap: (query, language, context) => deps.insights.recordGap(query, language, context),

@@ -14,6 +14,8 @@ import type { InboundMessage } from './messages.js';
 export interface TurnInput {
   inbound: InboundMessage;
   state: ConversationState;
+  /** Called once the bot is going to answer (not during a handoff, where only people talk). */
+  onBotTurn?: () => void;
 }
 
 export interface TurnOutput {
@@ -39,11 +41,13 @@ export interface ConversationEngineOptions {
 /** Decides the bot's answer to one user message: language, then button, active flow or new intent. */
 export function createConversationEngine({ nlu, translator, flows, clock, handoff }: ConversationEngineOptions): ConversationEngine {
   return {
-    async handle({ inbound, state: before }) {
+    async handle({ inbound, state: before, onBotTurn }) {
       const turn = new Turn(inbound, { ...before, userTurns: before.userTurns + 1 }, translator, clock());
       if (!inbound.actionId) turn.followLanguage(nlu.detectLanguage(inbound.text));
       const active = before.flow ? flows.byName(before.flow.name) : undefined;
-      if (!(handoff && (await handoff.intercept(turn)))) await route(turn, active);
+      if (handoff && (await handoff.intercept(turn))) return turn.output();
+      onBotTurn?.();
+      await route(turn, active);
       return turn.output();
     },
   };

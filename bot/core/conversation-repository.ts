@@ -57,6 +57,11 @@ export interface ConversationRepository {
   conversationsWithPendingTurns(): Promise<string[]>;
   /** Persists the new state, the replies and the end of the turn atomically. */
   completeTurn(turn: CompletedTurn): Promise<StoredMessage[]>;
+  /**
+   * Adds messages nobody's turn produced (an analyst's reply, a notice about a ticket) without touching the
+   * conversation state. With a dedupe key, appending the same key again stores nothing and returns [].
+   */
+  appendMessages(input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): Promise<StoredMessage[]>;
   messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]>;
   findOfferedAction(conversationId: string, actionId: string): Promise<Action | null>;
   close(): Promise<void>;

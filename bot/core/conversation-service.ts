@@ -18,6 +18,8 @@ export interface ConversationServiceOptions {
 
 /** What channel adapters call: start conversations, hand in user messages, read and await the transcript. */
 export class ConversationService {
+  private readonly lastTyping = new Map<string, number>();
+
   constructor(private readonly options: ConversationServiceOptions) {}
 
   async start(input: { channel: string; user?: Partial<UserProfile>; locale?: Language; tokenHash: string | null }): Promise<ConversationRecord> {
@@ -58,6 +60,16 @@ export class ConversationService {
     events.publish(conversation.id, { type: 'messages', messages: [stored] });
     runner.schedule(conversation.id);
     return stored;
+  }
+
+  /** Signals "the user is typing" to whoever watches (an analyst in a live chat); at most one per second passes. */
+  userTyping(conversationId: string): void {
+    const now = this.options.clock().getTime();
+    if (now - (this.lastTyping.get(conversationId) ?? 0) < 1000) return;
+    this.lastTyping.delete(conversationId);
+    this.lastTyping.set(conversationId, now);
+    if (this.lastTyping.size > 10_000) this.lastTyping.delete(this.lastTyping.keys().next().value!);
+    this.options.events.publish(conversationId, { type: 'typing', by: 'user' });
   }
 
   /** Follows new transcript entries and typing signals of one conversation; returns the unsubscribe function. */

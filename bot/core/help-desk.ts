@@ -97,6 +97,14 @@ export interface HelpDesk {
   confirmResolution(number: string, userId: string, at: Date): Promise<TicketSummary>;
   /** The user says it is not fixed: the ticket reopens to the same queue. */
   rejectResolution(number: string, userId: string, comment: string | null, at: Date): Promise<TicketSummary>;
-  /** Throws `survey_closed` when the ticket's survey was already answered or never asked. */
-  answerSurvey(input: { number: string; userId: string; score: number; comment: string | null; at: Date }): Promise<{ complaint: boolean }>;
+  /**
+   * Records the 1–5 rating the moment it is given (the comment is optional and may never come).
+   * Throws `survey_out_of_range` for anything but an integer 1–5, `survey_closed` when the survey was already
+   * answered or never asked. A score of 2 or less opens a complaint for the coordinator.
+   */
+  answerSurvey(input: { number: string; userId: string; score: number; at: Date }): Promise<{ complaint: boolean }>;
+  /** Adds the optional comment to an answered survey; a comment that reads as a complaint opens one. */
+  commentSurvey(input: { number: string; userId: string; comment: string; at: Date }): Promise<{ complaint: boolean }>;
+  /** The ticket whose survey this conversation was asked and has not answered yet, so a typed "4" can answer it. */
+  pendingSurvey(conversationId: string): Promise<string | null>;
 }

@@ -12,6 +12,8 @@ export interface KnowledgeArticle {
   id: string;
   language: Language;
   title: string;
+  /** The article's category (network, email, accounts…), which routes an escalation to the right skills. */
+  category: string;
   steps: string[];
 }
 

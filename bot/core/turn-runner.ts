@@ -95,7 +95,6 @@ export class TurnRunner {
     const { repository, engine, events, logger, clock } = this.options;
     const conversation = await repository.findConversation(conversationId);
     if (!conversation) return;
-    events.publish(conversationId, { type: 'typing', by: 'bot' });
     const inbound = {
       id: pending.message.id,
       conversationId,
@@ -107,7 +106,7 @@ export class TurnRunner {
     };
     let output;
     try {
-      output = await engine.handle({ inbound, state: conversation.state });
+      output = await engine.handle({ inbound, state: conversation.state, onBotTurn: () => events.publish(conversationId, { type: 'typing', by: 'bot' }) });
     } catch (error) {
       // A bug in a flow must not wedge the conversation: apologise in the user's language and move on.
       logger.error({ err: error, conversationId, messageId: inbound.id }, 'turn failed');

@@ -33,8 +33,10 @@ export function streamConversation(request: Request, response: Response, convers
       .catch(() => close());
   };
   const unsubscribe = conversations.subscribe(conversationId, (event) => {
-    if (event.type === 'typing') response.write('event: typing\ndata: {}\n\n');
-    else flush();
+    // The user's own typing is for the analyst, not an echo back to the user.
+    if (event.type === 'typing') {
+      if (event.by !== 'user') response.write(`event: typing\ndata: ${JSON.stringify({ by: event.by })}\n\n`);
+    } else flush();
   });
   const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
   const close = (): void => {

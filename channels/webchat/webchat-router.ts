@@ -64,6 +64,13 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
     response.status(202).json({ id: stored.id });
   });
 
+  // Not in design.md §4: lets an analyst in a live chat see that the user is writing. Best effort, never an error for being frequent.
+  router.post('/sessions/:sessionId/typing', async (request, response) => {
+    const conversation = await authenticate(request, conversations);
+    conversations.userTyping(conversation.id);
+    response.status(204).end();
+  });
+
   router.get('/sessions/:sessionId/messages', async (request, response) => {
     const conversation = await authenticate(request, conversations);
     const query = parseWith(messagesQuery, request.query, 'query');

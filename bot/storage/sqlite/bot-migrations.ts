@@ -46,4 +46,12 @@ export const botMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'dedupe keys for messages appended outside turns (notices, analyst replies, channel retries)',
+    sql: `
+      ALTER TABLE messages ADD COLUMN dedupe_key TEXT;
+      CREATE UNIQUE INDEX messages_dedupe ON messages(dedupe_key) WHERE dedupe_key IS NOT NULL;
+    `,
+  },
 ];

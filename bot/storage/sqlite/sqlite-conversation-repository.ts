@@ -1,6 +1,7 @@
 import type {
   CompletedTurn,
   ConversationRecord,
+  NewReply,
   ConversationRepository,
   PendingTurn,
   UserProfile,
@@ -103,6 +104,7 @@ export class SqliteConversationRepository implements ConversationRepository {
       pending: db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND turn_status = 'pending' ORDER BY id"),
       pendingConversations: db.prepare("SELECT DISTINCT conversation_id FROM messages WHERE turn_status = 'pending'"),
       finishTurn: db.prepare("UPDATE messages SET turn_status = 'done' WHERE id = ? AND turn_status = 'pending'"),
+      appendMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT DO NOTHING'),
       after: db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?'),
       // The same menu is offered on most turns: leave unchanged rows untouched so they cost no WAL writes.
       offerAction: db.prepare('INSERT INTO offered_actions (conversation_id, action_id, label) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET label = excluded.label WHERE label <> excluded.label'),
@@ -190,6 +192,27 @@ export class SqliteConversationRepository implements ConversationRepository {
       if (turn.userLanguage) {
         const conversation = this.statements.findConversation.get(turn.conversationId) as ConversationRow;
         this.statements.setUserLanguage.run(turn.userLanguage, conversation.user_id);
+      }
+      return stored;
+    })();
+
+  async appendMessages(input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): Promise<StoredMessage[]> {
+    const stored = this.appendTransaction(input);
+    if (stored.length > 0) await this.wal.flush();
+    return stored;
+  }
+
+  private readonly appendTransaction = (input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): StoredMessage[] =>
+    this.db.transaction((): StoredMessage[] => {
+      const at = input.at.toISOString();
+      const stored: StoredMessage[] = [];
+      for (const [index, reply] of input.replies.entries()) {
+        const key = input.dedupeKey === null ? null : `${input.dedupeKey}#${index}`;
+        const result = this.statements.appendMessage.run(input.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), at, key);
+        // A key seen before means this delivery already happened: nothing of it is stored twice.
+        if (result.changes === 0) return [];
+        for (const action of reply.actions ?? []) this.statements.offerAction.run(input.conversationId, action.id, action.label);
+        stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: input.conversationId, createdAt: input.at });
       }
       return stored;
     })();

@@ -53,6 +53,7 @@
   const STREAM_RETRY_MS = 60_000;
   // The bot may never answer (e.g. a human agent takes over), so the typing indicator must expire.
   const TYPING_TIMEOUT_MS = 20_000;
+  const TYPING_SIGNAL_EVERY_MS = 3_000;
   const LAST_RESORT_TEXT = '…';
 
   // Must be read while the script runs: currentScript is null in any later callback.
@@ -162,6 +163,10 @@
 
     createSession(locale: Lang): Promise<{ sessionId: string; token: string }> {
       return this.request('POST', '/api/chat/sessions', { body: { locale } });
+    }
+
+    async typing(session: StoredSession): Promise<void> {
+      await fetch(`${this.base}${sessionPath(session)}/typing`, { method: 'POST', headers: { Authorization: `Bearer ${session.token}` }, cache: 'no-store' });
     }
 
     post(session: StoredSession, body: { text: string } | { action: { id: string } }): Promise<{ id: string }> {
@@ -512,6 +517,8 @@
     onOpen(): void;
     onSubmit(text: string): void;
     onAction(id: string, button: HTMLButtonElement): void;
+    /** The user is writing: an analyst in a live chat sees it. */
+    onTyping(): void;
   }
 
   class ChatView {
@@ -701,7 +708,10 @@
       const send = i18nAttr(el('button', 'send', { type: 'submit', 'data-mesa': 'send' }), 'aria-label', 'send');
       send.append(icon(ICONS.send));
       this.input.addEventListener('keydown', (event) => this.onInputKey(event, form));
-      this.input.addEventListener('input', () => this.autosize());
+      this.input.addEventListener('input', () => {
+        this.autosize();
+        if (this.input.value.trim()) this.events.onTyping();
+      });
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         this.events.onSubmit(this.input.value);
@@ -755,6 +765,7 @@
         onOpen: () => this.onOpen(),
         onSubmit: (text) => void this.sendText(text),
         onAction: (id, button) => void this.sendAction(id, button),
+        onTyping: () => this.signalTyping(),
       });
     }
 
@@ -865,6 +876,16 @@
       if (!this.session) return;
       Object.assign(this.session, changes);
       sessionStore.save(this.session);
+    }
+
+    private lastTypingSignal = 0;
+
+    /** At most one signal every few seconds, and only on a session that already exists: typing never creates one. */
+    private signalTyping(): void {
+      const now = Date.now();
+      if (!this.session || now - this.lastTypingSignal < TYPING_SIGNAL_EVERY_MS) return;
+      this.lastTypingSignal = now;
+      this.api.typing(this.session).catch(() => undefined); // a lost typing signal costs nothing
     }
 
     private async sendText(raw: string): Promise<void> {

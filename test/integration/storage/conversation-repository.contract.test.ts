@@ -75,6 +75,25 @@ describe.each(engines)('ConversationRepository on $name', (engine) => {
     expect(await repository.messagesAfter(id, all[1]!.id, 100)).toHaveLength(0);
   });
 
+  it('appends an analyst’s message and a notice once per dedupe key, leaving the state and turn queue alone', async () => {
+    const id = await conversation();
+    const pending = await repository.acceptUserMessage({ conversationId: id, text: 'hola', actionId: null, locale: 'es', at });
+    const agent = await repository.appendMessages({ conversationId: id, replies: [{ role: 'agent', locale: 'es', text: 'Hola, soy Ana' }], dedupeKey: null, at });
+    const notice = { role: 'bot' as const, locale: 'es' as const, text: '¿Se ha resuelto?', ticket: { number: 'SD-000001', status: 'resolved' }, actions: [{ id: 'ticket.confirm.SD-000001', label: 'Sí' }] };
+    const first = await repository.appendMessages({ conversationId: id, replies: [notice], dedupeKey: 'notice:1', at });
+    const again = await repository.appendMessages({ conversationId: id, replies: [notice], dedupeKey: 'notice:1', at });
+
+    expect(agent.map((message) => message.role)).toEqual(['agent']);
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([]);
+    const transcript = await repository.messagesAfter(id, null, 10);
+    expect(transcript.map((message) => [message.role, message.text])).toEqual([['user', 'hola'], ['agent', 'Hola, soy Ana'], ['bot', '¿Se ha resuelto?']]);
+    expect(transcript[2]).toMatchObject({ ticket: { number: 'SD-000001', status: 'resolved' } });
+    expect(await repository.findOfferedAction(id, 'ticket.confirm.SD-000001')).toEqual({ id: 'ticket.confirm.SD-000001', label: 'Sí' });
+    expect((await repository.pendingTurns(id)).map((turn) => turn.message.id)).toEqual([pending.id]);
+    expect((await repository.findConversation(id))?.state).toEqual(initialState('es', 'hint'));
+  });
+
   it('keeps conversations apart', async () => {
     const a = await conversation('a');
     const b = await conversation('b');

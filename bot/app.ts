@@ -13,7 +13,10 @@ import { createConversationEngine } from './core/conversation-engine.js';
 import { ConversationEvents } from './core/conversation-events.js';
 import { ConversationService } from './core/conversation-service.js';
 import { TurnRunner } from './core/turn-runner.js';
+import { DeskGateway } from './core/desk-gateway.js';
 import { defaultFlows } from './flows/default-flows.js';
+import { createHandoffGate } from './flows/handoff-gate.js';
+import { renderTicketNotice } from './flows/ticket-notices.js';
 import { loadLocaleResources } from './i18n/load-locales.js';
 import { createTranslator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
@@ -23,6 +26,12 @@ import { ensureAdmin } from './staff/ensure-admin.js';
 import { StaffAuth } from './staff/staff-auth.js';
 import { SqliteStaffRepository } from './staff/storage/sqlite-staff-repository.js';
 import { openStorage } from './storage/open-storage.js';
+import { loadTicketingConfig } from '../ticketing/config/load-ticketing-config.js';
+import { createServiceDesk } from '../ticketing/service-desk.js';
+import { SqliteTicketRepository } from '../ticketing/storage/sqlite-ticket-repository.js';
+
+/** How often SLA warnings/breaches and auto-closes are checked. */
+const DESK_SWEEP_MS = 30_000;
 
 export interface Mesa {
   /** Starts serving; resolves with the port actually bound (PORT=0 picks a free one). */
@@ -36,6 +45,7 @@ export interface Mesa {
 /** The composition root: every dependency is built here and passed in, nothing is a module singleton. */
 export async function createMesa(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<Mesa> {
   let status: 'starting' | 'ok' | 'stopping' = 'starting';
+  const ticketing = loadTicketingConfig(config.ticketingConfigPath);
   const storage = openStorage(config.dataDir, logger);
   const translator = await createTranslator(loadLocaleResources(localesDir()));
   const trainingStarted = performance.now();
@@ -49,7 +59,16 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   await ensureAdmin({ admin: config.admin, auth: staffAuth, repository: staff, logger });
 
   const events = new ConversationEvents();
-  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase }), clock });
+  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock });
+  const desk = createServiceDesk({
+    repository: new SqliteTicketRepository(storage.db),
+    config: ticketing,
+    gateway,
+    staffNames: async (ids) => new Map((await Promise.all(ids.map((id) => staff.findById(id)))).flatMap((account) => (account ? [[account.id, account.name] as const] : []))),
+    clock,
+    logger,
+  });
+  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk }), handoff: createHandoffGate(desk), clock });
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
   const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock });
   const shutdown = new AbortController();
@@ -61,12 +80,16 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     routes: [
       ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins })],
-      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, translator, clock })],
+      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
       ['/', widgetAssetsRouter(projectRoot())],
     ],
   });
   let server: Server | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = (): void => {
+    desk.sweep().catch((error: unknown) => logger.error({ err: error }, 'service desk sweep failed; will retry'));
+  };
 
   return {
     conversations,
@@ -76,6 +99,11 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
         const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
       });
       server.keepAliveTimeout = 65_000;
+      // Notices a crash left undelivered go out before anything new happens.
+      await desk.deliverPendingNotices();
+      sweeper = setInterval(sweep, DESK_SWEEP_MS);
+      sweeper.unref();
+      sweep();
       const recovered = await runner.recover();
       if (recovered > 0) logger.info({ conversations: recovered }, 'answering messages accepted before the last stop');
       status = 'ok';
@@ -86,7 +114,9 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
       shutdown.abort();
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeIdleConnections();
+      clearInterval(sweeper);
       await runner.stop();
+      await desk.stop();
       server?.closeAllConnections();
       await closed;
       await kb.stop();

@@ -2,20 +2,29 @@ import { createMesa } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
-/** `npm start`: validate the environment, start Mesa, stop gracefully on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
+/** Runs `read`; a ConfigError ends the process with its message (exit code 2) instead of a stack trace. */
+function configuredOrExit<T>(read: () => T): T {
+  const exitOn = (error: unknown): never => {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }
     throw error;
+  };
+  try {
+    const value = read();
+    return (value instanceof Promise ? value.catch(exitOn) : value) as T;
+  } catch (error) {
+    return exitOn(error);
   }
+}
+
+/** `npm start`: validate the environment, start Mesa, stop gracefully on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = configuredOrExit(loadConfig);
   const logger = createLogger(config.logLevel);
-  const mesa = await createMesa(config, logger);
+  // The ticketing file is read while Mesa is built; a bad one is a configuration error like a bad variable.
+  const mesa = await configuredOrExit(() => createMesa(config, logger));
   const port = await mesa.listen();
   // Operators and scripts wait for this line, so it is printed even when LOG_LEVEL hides other info lines.
   const announce = config.logLevel === 'silent' ? logger : logger.child({}, { level: 'info' });

@@ -24,6 +24,12 @@ export interface ConversationMemory {
   problem?: string;
   /** Articles offered and walked for it, with their outcomes. */
   tried?: TriedArticle[];
+  /** The ticket whose queue already heard "I've added that to your ticket": said once per ticket, never again. */
+  acknowledgedTicket?: string;
+  /** The survey whose optional comment the bot asked for, and when (ISO time): the user's next words are the comment. */
+  surveyComment?: { number: string; askedAt: string };
+  /** When (ISO time) a flow asked a question a typed 1/2/3 answers, so such a number is not read as a survey score. */
+  choiceAskedAt?: string;
 }
 
 /**

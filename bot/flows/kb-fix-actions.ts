@@ -13,6 +13,8 @@ export const kbFixIds = {
   none: 'kbfix.none',
   helpful: 'kbfix.helpful',
   notHelpful: 'kbfix.not_helpful',
+  /** "Talk to a person" when the fix itself failed (search down, article gone), so the ticket says why. */
+  human: 'kbfix.human',
 } as const;
 
 export function parseOpen(actionId: string): { id: string; language: Language } | null {
@@ -35,6 +37,10 @@ export function stepActions(t: Translate, last: boolean): Action[] {
     { id: kbFixIds.notFixed, label: t('bot:kb.not_fixed_button') },
     { id: actionIds.intent('human'), label: t('bot:menu.human') },
   ];
+}
+
+export function personActions(t: Translate): Action[] {
+  return [{ id: kbFixIds.human, label: t('bot:menu.human') }];
 }
 
 export function voteActions(t: Translate): Action[] {

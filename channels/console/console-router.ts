@@ -5,9 +5,11 @@ import type { Translator } from '../../bot/i18n/translator.js';
 import type { StaffAuth } from '../../bot/staff/staff-auth.js';
 import type { ArticleRepository } from '../../kb/articles/article-repository.js';
 import type { InsightsRepository } from '../../kb/insights/insights-repository.js';
+import type { AnalystDesk } from '../../ticketing/desk/analyst-desk.js';
 import { RateLimiter } from '../webchat/rate-limiter.js';
 import { authRoutes } from './auth-routes.js';
 import { csrfGuard } from './csrf.js';
+import { deskRoutes } from './desk-routes.js';
 import { kbRoutes } from './kb-routes.js';
 import { staffRoutes } from './staff-routes.js';
 
@@ -16,12 +18,16 @@ export interface ConsoleApiOptions {
   articles: ArticleRepository;
   insights: InsightsRepository;
   translator: Translator;
+  /** The analysts' desk; without it /desk answers 404 (the knowledge-base console still works). */
+  desk?: AnalystDesk;
+  /** Aborted when Mesa shuts down: the console's live streams end. */
+  shutdown?: AbortSignal;
   clock?: () => Date;
   /** Sign-in attempts one IP address may make per minute, whatever the emails. */
   loginAttemptsPerMinute?: number;
 }
 
-/** Everything under /api/console: sign-in, staff accounts, the knowledge managers' API and the UI strings. */
+/** Everything under /api/console: sign-in, staff accounts, the knowledge managers' and the analysts' APIs, and the UI strings. */
 export function consoleApiRouter(options: ConsoleApiOptions): Router {
   const clock = options.clock ?? (() => new Date());
   const router = Router();
@@ -39,5 +45,6 @@ export function consoleApiRouter(options: ConsoleApiOptions): Router {
   router.use(authRoutes(options.auth, new RateLimiter(options.loginAttemptsPerMinute ?? 30, () => clock().getTime())));
   router.use(staffRoutes(options.auth));
   router.use('/kb', kbRoutes({ auth: options.auth, articles: options.articles, insights: options.insights, clock }));
+  if (options.desk) router.use('/desk', deskRoutes({ auth: options.auth, desk: options.desk, ...(options.shutdown ? { shutdown: options.shutdown } : {}) }));
   return router;
 }

@@ -82,7 +82,7 @@ export interface ListFilter {
 
 /**
  * What the analysts' console does. Every method checks the analyst's roles and the ticket's queue:
- * `forbidden` for a queue they do not work, `ticket_not_found`, `illegal_transition` for a status move the
+ * `forbidden` for a queue they do not work, `ticket_not_found`, `illegal_ticket_transition` for a status move the
  * lifecycle does not allow, `already_claimed` when someone else was faster, `over_capacity`, `not_assignee`.
  */
 export interface AnalystDesk {

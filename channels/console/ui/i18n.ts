@@ -34,3 +34,8 @@ export function language(): Lang {
 export function t(key: string, params: Record<string, string | number> = {}): string {
   return (strings[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_all, name: string) => String(params[name] ?? ''));
 }
+
+/** Whether a key has a string, for codes that may or may not have a label (e.g. a reason code vs free text). */
+export function hasString(key: string): boolean {
+  return key in strings;
+}

@@ -60,7 +60,8 @@ describe('fixing a problem with a knowledge-base article, in the chat', () => {
     await press(chat, `kbfix.open.en.${id}`, 2);
     chat.cursor = await chat.press('kbfix.not_fixed');
     const replies = await chat.botReplies(2);
-    expect(replies.map((reply) => reply.text)).toEqual([text('en')('bot:kb.not_fixed'), text('en')('bot:coming_soon.human')]);
+    // The problem and the article are known: the way to a person asks only who is affected.
+    expect(replies.map((reply) => reply.text)).toEqual([text('en')('bot:kb.not_fixed'), `${text('en')('bot:escalate.intro.kb_not_fixed')} ${text('en')('bot:escalate.ask_impact')}`]);
     expect((await articleMetrics('laptop-slow')).variants.not_solved).toBe(1);
   });
 
@@ -81,7 +82,7 @@ describe('fixing a problem with a knowledge-base article, in the chat', () => {
     try {
       const reply = await chat.ask('o wifi do escritório não conecta');
       expect(reply.text).toBe(text('pt')('bot:kb.search_down'));
-      expect(reply.actions?.map((action) => action.id)).toContain('intent.human');
+      expect(reply.actions?.map((action) => action.id)).toContain('kbfix.human');
     } finally {
       process.kill(pid, 'SIGCONT');
     }

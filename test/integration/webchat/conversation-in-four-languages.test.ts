@@ -50,7 +50,8 @@ describe.each(scripts)('a conversation in $language through the web chat API', (
 
   it(`recognises "${script.human}" as asking for a person`, async () => {
     const reply = await chat.ask(script.human);
-    expect(reply.text).toBe(text(script.language)('bot:coming_soon.human'));
+    // Nothing is known yet, so the way to a person starts by asking what the problem is.
+    expect(reply.text).toBe(`${text(script.language)('bot:escalate.intro.user_asked')} ${text(script.language)('bot:escalate.ask_problem')}`);
   });
 
   it(`recognises "${script.resetPassword}" as a password reset`, async () => {

@@ -68,9 +68,12 @@ describe('fixing a problem with a knowledge-base article, in the chat', () => {
   it('says honestly when nothing fits, and the question lands in the gaps report data', async () => {
     const chat = await ChatSession.create(server.url, { locale: 'it' });
     const question = 'il distributore del caffè al terzo piano ha un problema con le monete';
-    const reply = await chat.ask(question);
-    expect(reply.articles ?? []).toEqual([]);
-    expect(reply.actions?.map((action) => action.id)).toContain('intent.human');
+    chat.cursor = await chat.say(question);
+    const [reply, next] = await chat.botReplies(2);
+    expect(reply!.articles ?? []).toEqual([]);
+    expect(reply!.text).toBe(text('it')('bot:kb.nothing_found'));
+    // No junk offered: the way to a person starts at once, asking only who is affected (the problem is known).
+    expect(next!.text).toBe(`${text('it')('bot:escalate.intro.kb_nothing_found')} ${text('it')('bot:escalate.ask_impact')}`);
     const gaps = await withInsights((insights) => insights.gaps({ language: 'it', limit: 10 }));
     expect(gaps.flatMap((gap) => gap.examples)).toContain(question);
   });

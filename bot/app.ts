@@ -58,6 +58,9 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   const staffAuth = new StaffAuth(staff, clock);
   await ensureAdmin({ admin: config.admin, auth: staffAuth, repository: staff, logger });
 
+  if (!config.webchatIdentitySecret) {
+    logger.warn('MESA_WEBCHAT_IDENTITY_SECRET is unset: the web chat trusts the user ids pages send, so anyone can ask for anyone\'s tickets. Set it outside a demo.');
+  }
   const events = new ConversationEvents();
   const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock });
   const desk = createServiceDesk({
@@ -79,7 +82,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     health: () => status,
     routes: [
       ['/api/kb', kbSearchRouter(kb.search)],
-      ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins })],
+      ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret })],
       ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
       ['/', widgetAssetsRouter(projectRoot())],

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .default('*')
     .refine((value) => value.split(',').every((origin) => origin.trim() === '*' || /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'a comma-separated list of origins like https://intranet.example.com, or *'),
   MESA_TICKETING_CONFIG: z.string().min(1).optional(),
+  MESA_WEBCHAT_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MESA_ADMIN_EMAIL: z.email('must be an email address like admin@example.com').optional(),
   MESA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 }).superRefine((env, context) => {
@@ -42,6 +43,8 @@ export interface Config {
   meilisearch: { url: string; masterKey: string | undefined } | null;
   /** Import the bundled starter articles on the first start. */
   starterKb: boolean;
+  /** Shared with the intranet, which signs `user.id` with it; unset = user ids are trusted as given. */
+  webchatIdentitySecret: string | undefined;
   /** A JSON file with queues, business hours, SLA targets and the priority matrix; absent = built-in defaults. */
   ticketingConfigPath: string | undefined;
   /** The console admin to create on the first start; null generates one and prints its password once. */
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,
     starterKb: e.MESA_STARTER_KB === 'on',
+    webchatIdentitySecret: e.MESA_WEBCHAT_IDENTITY_SECRET,
     ticketingConfigPath: e.MESA_TICKETING_CONFIG ? resolve(e.MESA_TICKETING_CONFIG) : undefined,
     admin: e.MESA_ADMIN_EMAIL && e.MESA_ADMIN_PASSWORD ? { email: e.MESA_ADMIN_EMAIL, password: e.MESA_ADMIN_PASSWORD } : null,
   };

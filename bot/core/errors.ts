@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'illegal_ticket_transition'
   | 'survey_closed'
   | 'survey_out_of_range'
+  | 'invalid_identity'
   | 'internal';
 
 /** An error with a code a program can act on and a message a person can read. */

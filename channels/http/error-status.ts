@@ -32,5 +32,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   illegal_ticket_transition: 409,
   survey_closed: 409,
   survey_out_of_range: 400,
+  invalid_identity: 401,
   internal: 500,
 };

@@ -4,6 +4,7 @@ import { MesaError } from '../../bot/core/errors.js';
 import { isLanguage } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
 import { authenticate, WEBCHAT_CHANNEL } from './authenticate.js';
+import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseWith } from '../http/parse-with.js';
@@ -19,6 +20,8 @@ export interface WebchatRouterOptions {
   shutdown: AbortSignal;
   /** Origins allowed to embed the widget; '*' for any. */
   allowedOrigins: string[];
+  /** When set, `user.id` must come with its signature in the X-Mesa-Identity header. */
+  identitySecret?: string;
 }
 
 function cors(allowedOrigins: string[]): RequestHandler {
@@ -26,7 +29,7 @@ function cors(allowedOrigins: string[]): RequestHandler {
     const origin = request.get('origin');
     if (origin && (allowedOrigins.includes('*') || allowedOrigins.includes(origin))) {
       response.set('Access-Control-Allow-Origin', allowedOrigins.includes('*') ? '*' : origin);
-      response.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      response.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Mesa-Identity');
       response.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       response.set('Vary', 'Origin');
     }
@@ -39,12 +42,13 @@ function cors(allowedOrigins: string[]): RequestHandler {
 }
 
 /** The web chat API of design.md §4, plus the push stream and the widget's UI strings. */
-export function webchatRouter({ conversations, translator, rateLimiter, shutdown, allowedOrigins }: WebchatRouterOptions): Router {
+export function webchatRouter({ conversations, translator, rateLimiter, shutdown, allowedOrigins, identitySecret }: WebchatRouterOptions): Router {
   const router = Router();
   router.use(cors(allowedOrigins));
 
   router.post('/sessions', async (request, response) => {
     const body = parseWith(createSessionBody, request.body ?? {}, 'request body');
+    verifyUserId(identitySecret, body.user?.id, request.get(IDENTITY_HEADER));
     const token = newSessionToken();
     const conversation = await conversations.start({
       channel: WEBCHAT_CHANNEL,

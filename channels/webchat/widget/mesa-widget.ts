@@ -36,11 +36,22 @@
     lastRead?: string;
     /** The conversation's language as last seen, so a reload keeps a language the user switched to. */
     locale?: Lang;
+    /** Whose session this is; another signed-in user on the same browser starts their own. */
+    userId?: string;
+  }
+
+  interface PageUser {
+    id?: string;
+    name?: string;
+    email?: string;
+    /** HMAC of the id from the intranet's server (MESA_WEBCHAT_IDENTITY_SECRET). */
+    signature?: string;
   }
 
   interface Config {
     base: string;
     forcedLocale: Lang | null;
+    user: PageUser;
   }
 
   const LANGS: readonly Lang[] = ['en', 'es', 'pt', 'it'];
@@ -108,6 +119,12 @@
     return {
       base: configured ? configured.replace(/\/+$/, '') : scriptOrigin,
       forcedLocale: toLang(script?.dataset.locale),
+      user: {
+        ...(script?.dataset.userId ? { id: script.dataset.userId } : {}),
+        ...(script?.dataset.userName ? { name: script.dataset.userName } : {}),
+        ...(script?.dataset.userEmail ? { email: script.dataset.userEmail } : {}),
+        ...(script?.dataset.userSignature ? { signature: script.dataset.userSignature } : {}),
+      },
     };
   }
 
@@ -142,8 +159,8 @@
   class Api {
     constructor(readonly base: string) {}
 
-    async request<T>(method: string, path: string, options: { token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-      const headers: Record<string, string> = { Accept: 'application/json' };
+    async request<T>(method: string, path: string, options: { token?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<T> {
+      const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
       if (options.token) headers.Authorization = `Bearer ${options.token}`;
       const response = await fetch(this.base + path, {
@@ -161,8 +178,12 @@
       return this.request<Strings>('GET', `/api/chat/i18n/${lang}`);
     }
 
-    createSession(locale: Lang): Promise<{ sessionId: string; token: string }> {
-      return this.request('POST', '/api/chat/sessions', { body: { locale } });
+    createSession(locale: Lang, user: PageUser): Promise<{ sessionId: string; token: string }> {
+      const { signature, ...profile } = user;
+      return this.request('POST', '/api/chat/sessions', {
+        body: { locale, ...(Object.keys(profile).length ? { user: profile } : {}) },
+        ...(signature ? { headers: { 'X-Mesa-Identity': signature } } : {}),
+      });
     }
 
     async typing(session: StoredSession): Promise<void> {
@@ -759,7 +780,9 @@
     constructor(private readonly config: Config) {
       this.api = new Api(config.base);
       this.strings = new StringsCache(this.api);
-      this.session = sessionStore.load(config.base);
+      const stored = sessionStore.load(config.base);
+      // A session of someone else (another intranet user on this browser) is theirs, not to be resumed.
+      this.session = stored && stored.userId === config.user.id ? stored : null;
       this.lang = config.forcedLocale ?? this.session?.locale ?? browserLang();
       this.view = new ChatView({
         onOpen: () => this.onOpen(),
@@ -799,8 +822,8 @@
     private async startSession(): Promise<StoredSession> {
       this.view.setStatus('connecting');
       try {
-        const created = await this.api.createSession(this.lang);
-        const session: StoredSession = { base: this.config.base, sessionId: created.sessionId, token: created.token, locale: this.lang };
+        const created = await this.api.createSession(this.lang, this.config.user);
+        const session: StoredSession = { base: this.config.base, sessionId: created.sessionId, token: created.token, locale: this.lang, ...(this.config.user.id ? { userId: this.config.user.id } : {}) };
         this.session = session;
         sessionStore.save(session);
         this.connect(session);

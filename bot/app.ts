@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../channels/http/create-http-app.js';
@@ -75,6 +76,8 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
   const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock });
   const shutdown = new AbortController();
+  // Every waiting long poll and open stream listens for shutdown; thousands at once are normal, not a leak.
+  setMaxListeners(0, shutdown.signal);
 
   const app = createHttpApp({
     translator,

@@ -62,6 +62,8 @@ export interface ConversationRepository {
    * conversation state. With a dedupe key, appending the same key again stores nothing and returns [].
    */
   appendMessages(input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): Promise<StoredMessage[]>;
+  /** Resolves once everything committed so far would survive a power cut (committed writes already survive a crash of Mesa). */
+  durable(): Promise<void>;
   messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]>;
   findOfferedAction(conversationId: string, actionId: string): Promise<Action | null>;
   close(): Promise<void>;

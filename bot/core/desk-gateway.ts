@@ -75,7 +75,11 @@ export class DeskGateway implements ConversationGateway {
       dedupeKey,
       at: this.options.clock(),
     });
-    if (stored.length > 0) this.options.events.publish(conversationId, { type: 'messages', messages: stored });
+    if (stored.length === 0) return stored;
+    // Committed is crash-safe already, so the user sees it at once; the caller (an analyst's 201, a notice marked
+    // delivered) still waits until it would also survive a power cut.
+    this.options.events.publish(conversationId, { type: 'messages', messages: stored });
+    await this.options.repository.durable();
     return stored;
   }
 }

@@ -197,9 +197,11 @@ export class SqliteConversationRepository implements ConversationRepository {
     })();
 
   async appendMessages(input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): Promise<StoredMessage[]> {
-    const stored = this.appendTransaction(input);
-    if (stored.length > 0) await this.wal.flush();
-    return stored;
+    return this.appendTransaction(input);
+  }
+
+  durable(): Promise<void> {
+    return this.wal.flush();
   }
 
   private readonly appendTransaction = (input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): StoredMessage[] =>

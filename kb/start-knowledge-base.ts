@@ -58,7 +58,7 @@ export async function startKnowledgeBase(options: KnowledgeBaseOptions): Promise
     // An external server that is down now may come back; the bot apologises meanwhile and the sync retries.
     if (managed) throw error;
     logger.error({ err: error, url: endpoint.url }, 'Meilisearch is not reachable; search is unavailable until it is');
-    retrySettings(index, logger);
+    retrySettings(index, () => articles.requeueAll(), logger);
   }
   sync.start();
   const search = createArticleSearch({ index });
@@ -74,13 +74,19 @@ export async function startKnowledgeBase(options: KnowledgeBaseOptions): Promise
   };
 }
 
-/** Applies the index settings once an external Meilisearch that was down at start comes back. */
-function retrySettings(index: MeiliArticleIndex, logger: Logger, delayMs = 2000): void {
+/**
+ * Applies the index settings once an external Meilisearch that was down at start comes back; an index it had to
+ * create is empty, so every article is queued for the outbox sync to fill it.
+ */
+function retrySettings(index: MeiliArticleIndex, requeueAll: () => Promise<unknown>, logger: Logger, delayMs = 2000): void {
   const timer = setTimeout(() => {
-    index.applySettings().then(
-      () => logger.info('Meilisearch is reachable again; search settings applied'),
-      () => retrySettings(index, logger, Math.min(delayMs * 2, 60_000)),
-    );
+    index
+      .applySettings()
+      .then(async ({ created }) => {
+        if (created) await requeueAll();
+        logger.info({ created }, 'Meilisearch is reachable again; search settings applied');
+      })
+      .catch(() => retrySettings(index, requeueAll, logger, Math.min(delayMs * 2, 60_000)));
   }, delayMs);
   timer.unref();
 }

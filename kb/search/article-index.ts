@@ -38,6 +38,9 @@ export interface ArticleIndex {
   upsert(variants: ArticleVariant[]): Promise<void>;
   /** Removes documents by uid (`<id>__<lang>`); unknown uids are ignored. */
   remove(uids: string[]): Promise<void>;
-  /** Looks up each meaningful term of `text` (stop words dropped) in one round trip. */
+  /**
+   * Looks up each meaningful term of `text` (stop words dropped) in one round trip; terms looked up before
+   * may be answered from memory, but never once the index has changed since.
+   */
   query(text: string, options: { language: Language; matchesPerTerm: number }): Promise<QueryEvidence>;
 }

@@ -41,21 +41,32 @@ export const DEFAULT_TUNING: SearchTuning = {
   ownLanguageShare: 0.6,
 };
 
-// Variants looked up per term: every variant of the starter KB that contains a common word fits.
-const MATCHES_PER_TERM = 200;
+// The best matches of each term that are weighed. Meilisearch ranks a term's matches by spelling, then
+// field, so these are its title and tag matches; the rest would add little to an article's weight, while
+// each match costs Meilisearch ~30 µs to rank and return — 200 took most of a search's time at 10,000 variants.
+// 30 leaves the evaluation set's figures unchanged; 20 loses a few of its top-1 answers.
+const MATCHES_PER_TERM = 30;
+
+export interface ArticleSearchOptions {
+  index: ArticleIndex;
+  tuning?: Partial<SearchTuning>;
+  /** Best matches of each term to weigh; see MATCHES_PER_TERM. */
+  matchesPerTerm?: number;
+}
 
 /**
  * Search as the bot and the API use it: each meaningful word of the request is looked up in the index,
  * the matches are weighed (rare words, titles and exact spellings count most), one variant per article is
  * kept, and nothing is offered unless the best article explains enough of what the user wrote.
  */
-export function createArticleSearch(options: { index: ArticleIndex; tuning?: Partial<SearchTuning> }): ArticleSearch {
+export function createArticleSearch(options: ArticleSearchOptions): ArticleSearch {
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const matchesPerTerm = options.matchesPerTerm ?? MATCHES_PER_TERM;
   return {
     async search(query, { language, limit }) {
       const text = normalizeQuery(query);
       if (text.length === 0 || limit <= 0) return [];
-      const evidence = await options.index.query(text, { language, matchesPerTerm: MATCHES_PER_TERM });
+      const evidence = await options.index.query(text, { language, matchesPerTerm });
       const articles = pickVariants(scoreEvidence(evidence, tuning), language, tuning.ownLanguageShare);
       const best = articles[0];
       if (!best || best.confidence < tuning.minConfidence) return [];

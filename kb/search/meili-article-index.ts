@@ -1,36 +1,36 @@
-import { MatchingStrategies, Meilisearch, MeilisearchApiError, type Index, type MultiSearchParams, type Task } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, type Index, type MultiSearchParams, type Task } from 'meilisearch';
 import type { Language } from '../../bot/core/language.js';
 import type { ArticleVariant } from '../articles/article.js';
-import type { ArticleIndex, MatchedField, QueryEvidence } from './article-index.js';
+import type { ArticleIndex, QueryEvidence } from './article-index.js';
+import { articleIndexName, isEarlierArticleIndex } from './index-name.js';
 import { indexSettings, LOCALE_OF } from './index-settings.js';
 import { createNodeHttpClient } from './node-http-client.js';
 import { createTermExtractor, type TermExtractor } from './query-terms.js';
-import { SEARCHED_FIELDS, toSearchDocument, type SearchDocument } from './search-document.js';
+import { rememberedEvidence, type EvidenceSource, type Lookup } from './remembered-evidence.js';
+import { toSearchDocument, type SearchDocument } from './search-document.js';
 import { SearchUnavailableError } from './search-errors.js';
+import { createSynonymExpander, type SynonymExpander } from './synonym-expansion.js';
+import { TermEvidenceCache } from './term-evidence-cache.js';
+import { countQuery, termEvidence, termQuery, type LookupScope, type RankedDocument } from './term-lookup.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface MeiliArticleIndexOptions {
   url: string;
   masterKey: string;
   vocabulary: Vocabulary;
+  /** Default: named after the vocabulary and document shape (see index-name.ts); earlier ones are dropped. */
   indexName?: string;
   /** Per HTTP request; a search that takes longer is treated as the server being unavailable. */
   requestTimeoutMs?: number;
   /** How long to wait for an indexing or settings task to finish. */
   taskTimeoutMs?: number;
+  /** Term lookups remembered while the index does not change (0: none); see TermEvidenceCache. */
+  cachedTerms?: number;
 }
 
-interface RankedDocument extends Pick<SearchDocument, 'id' | 'language' | 'title'> {
-  _rankingScoreDetails?: {
-    typo?: { typoCount: number };
-    attribute?: { attributeRankingOrderScore: number };
-  };
-}
-
-// Meilisearch scores the searchable attributes 1, 0.75, 0.5, 0.25 in the order of SEARCHED_FIELDS.
-function fieldOf(attributeRankingOrderScore: number | undefined): MatchedField {
-  const position = Math.round((1 - (attributeRankingOrderScore ?? 0)) * SEARCHED_FIELDS.length);
-  return SEARCHED_FIELDS[Math.min(Math.max(position, 0), SEARCHED_FIELDS.length - 1)]!;
+// The client wraps what its HTTP client throws; Meilisearch's own answer is the useful part.
+function meilisearchAnswer(error: unknown): MeilisearchApiError | undefined {
+  return [error, (error as Error | undefined)?.cause].find((candidate) => candidate instanceof MeilisearchApiError);
 }
 
 /** The articles index on Meilisearch: every call to the server goes through here, failures become SearchUnavailableError. */
@@ -40,9 +40,11 @@ export class MeiliArticleIndex implements ArticleIndex {
   private readonly name: string;
   private readonly taskTimeoutMs: number;
   private readonly termsOf: TermExtractor;
+  private readonly expand: SynonymExpander;
+  private readonly cache: TermEvidenceCache | null;
 
   constructor(private readonly options: MeiliArticleIndexOptions) {
-    this.name = options.indexName ?? 'mesa_articles';
+    this.name = options.indexName ?? articleIndexName(options.vocabulary);
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
     this.client = new Meilisearch({
       host: options.url,
@@ -51,15 +53,16 @@ export class MeiliArticleIndex implements ArticleIndex {
     });
     this.index = this.client.index<SearchDocument>(this.name);
     this.termsOf = createTermExtractor(options.vocabulary);
+    this.expand = createSynonymExpander(options.vocabulary);
+    const cachedTerms = options.cachedTerms ?? 2_000;
+    this.cache = cachedTerms > 0 ? new TermEvidenceCache(cachedTerms) : null;
   }
 
   async applySettings(): Promise<{ created: boolean }> {
     return this.call('apply the search settings', async () => {
-      // Explicit primary key: Meilisearch cannot infer one from a document holding both `uid` and `id`.
-      const creation = await this.client.createIndex(this.name, { primaryKey: 'uid' }).waitTask(this.waitOptions());
-      const created = creation.error?.code !== 'index_already_exists';
-      if (created) this.succeeded(creation);
+      const created = !(await this.exists()) && (await this.create());
       this.succeeded(await this.index.updateSettings(indexSettings(this.options.vocabulary)).waitTask(this.waitOptions()));
+      if (this.options.indexName === undefined) await this.dropEarlierIndexes();
       return { created };
     });
   }
@@ -67,7 +70,7 @@ export class MeiliArticleIndex implements ArticleIndex {
   async upsert(variants: ArticleVariant[]): Promise<void> {
     if (variants.length === 0) return;
     await this.call('index articles', async () => {
-      this.succeeded(await this.index.addDocuments(variants.map(toSearchDocument), { primaryKey: 'uid' }).waitTask(this.waitOptions()));
+      this.succeeded(await this.index.addDocuments(variants.map((variant) => toSearchDocument(variant, this.expand)), { primaryKey: 'uid' }).waitTask(this.waitOptions()));
     });
   }
 
@@ -81,41 +84,63 @@ export class MeiliArticleIndex implements ArticleIndex {
   async query(text: string, options: { language: Language; matchesPerTerm: number }): Promise<QueryEvidence> {
     const terms = this.termsOf(text);
     if (terms.length === 0) return { documents: 0, terms: [] };
-    const common = { indexUid: this.name, filter: 'status = "published"', locales: [LOCALE_OF[options.language]] };
-    const { results } = await this.call('search the knowledge base', () =>
-      this.client.multiSearch<MultiSearchParams, RankedDocument>({
-        queries: [
-          // An empty query counts the documents, for how rare each term is.
-          { ...common, q: '', limit: 0 },
-          ...terms.map((term) => ({
-            ...common,
-            q: term,
-            limit: options.matchesPerTerm,
-            matchingStrategy: MatchingStrategies.ALL,
-            attributesToRetrieve: ['id', 'language', 'title'],
-            // Which field matched and with how many typos: what the scoring needs to weigh each match.
-            showRankingScoreDetails: true,
-          })),
-        ],
-      }),
-    );
-    return {
-      documents: results[0]?.estimatedTotalHits ?? 0,
-      terms: terms.map((term, i) => {
-        const result = results[i + 1];
-        return {
-          term,
-          documents: result?.estimatedTotalHits ?? 0,
-          matches: (result?.hits ?? []).map((hit) => ({
-            id: hit.id,
-            language: hit.language,
-            title: hit.title[hit.language] ?? '',
-            field: fieldOf(hit._rankingScoreDetails?.attribute?.attributeRankingOrderScore),
-            typos: hit._rankingScoreDetails?.typo?.typoCount ?? 0,
-          })),
-        };
-      }),
+    const scope = { indexUid: this.name, locale: LOCALE_OF[options.language] };
+    const source: EvidenceSource = {
+      version: () => this.version(),
+      lookUp: (missing, count) => this.lookUp(scope, missing, count, options.matchesPerTerm),
+      keyOf: (term) => `${scope.locale}:${options.matchesPerTerm}:${term}`,
     };
+    return this.call('search the knowledge base', async () => {
+      if (this.cache) return rememberedEvidence(terms, this.cache, source);
+      const found = await source.lookUp(terms, true);
+      return { documents: found.documents ?? 0, terms: found.terms };
+    });
+  }
+
+  /** The index's last change: any indexing or settings task moves it. */
+  private async version(): Promise<string> {
+    const info = await this.index.getRawInfo();
+    return String(info.updatedAt);
+  }
+
+  // One multi-search: the document count when asked for, and each term on its own.
+  private async lookUp(scope: LookupScope, terms: string[], count: boolean, matches: number): Promise<Lookup> {
+    if (terms.length === 0 && !count) return { terms: [] };
+    const queries = [...(count ? [countQuery(scope)] : []), ...terms.map((term) => termQuery(scope, term, matches))];
+    const { results } = await this.client.multiSearch<MultiSearchParams, RankedDocument>({ queries });
+    const offset = count ? 1 : 0;
+    return {
+      ...(count ? { documents: results[0]?.estimatedTotalHits ?? 0 } : {}),
+      terms: terms.map((term, i) => termEvidence(term, results[i + offset])),
+    };
+  }
+
+  // Asked first: creating an index that exists works, but Meilisearch logs the failed task as an error.
+  private async exists(): Promise<boolean> {
+    try {
+      await this.index.getRawInfo();
+      return true;
+    } catch (error) {
+      if (meilisearchAnswer(error)?.cause?.code === 'index_not_found') return false;
+      throw error;
+    }
+  }
+
+  // False when another process created it first.
+  private async create(): Promise<boolean> {
+    // Explicit primary key: Meilisearch cannot infer one from a document holding both `uid` and `id`.
+    const creation = await this.client.createIndex(this.name, { primaryKey: 'uid' }).waitTask(this.waitOptions());
+    if (creation.error?.code === 'index_already_exists') return false;
+    this.succeeded(creation);
+    return true;
+  }
+
+  // What a previous vocabulary or document shape was written into: Mesa rebuilds it under the new name.
+  private async dropEarlierIndexes(): Promise<void> {
+    const { results } = await this.client.getRawIndexes({ limit: 1000 });
+    for (const { uid } of results.filter((index) => isEarlierArticleIndex(index.uid, this.name))) {
+      this.succeeded(await this.client.deleteIndex(uid).waitTask(this.waitOptions()));
+    }
   }
 
   private waitOptions() {
@@ -130,8 +155,7 @@ export class MeiliArticleIndex implements ArticleIndex {
     try {
       return await work();
     } catch (error) {
-      // The client wraps what its HTTP client throws; Meilisearch's own answer is the useful part.
-      const answer = [error, (error as Error).cause].find((candidate) => candidate instanceof MeilisearchApiError);
+      const answer = meilisearchAnswer(error);
       const detail = answer ? `${answer.cause?.code ?? answer.response.status}: ${answer.message}` : (error as Error).message;
       throw new SearchUnavailableError(`Could not ${what}: ${detail}`, error);
     }

@@ -5,7 +5,8 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function words(text: string): string[] {
+/** The words of `text` as the index compares them. */
+export function foldedWords(text: string): string[] {
   return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
@@ -24,14 +25,14 @@ export function createTermExtractor(vocabulary: Vocabulary, maxTerms = 12): Term
   const phrases = new Set<string>();
   for (const [term, others] of Object.entries(vocabulary.synonyms)) {
     for (const candidate of [term, ...others]) {
-      const parts = words(candidate);
+      const parts = foldedWords(candidate);
       // Meilisearch drops stop words from a query before it applies synonyms, so "turn on" never matches as
       // a phrase; its words go on their own instead.
       if (parts.length > 1 && parts.length <= LONGEST_PHRASE && !parts.some((part) => stopWords.has(part))) phrases.add(parts.join(' '));
     }
   }
   return (query) => {
-    const tokens = words(query);
+    const tokens = foldedWords(query);
     const terms: string[] = [];
     for (let i = 0; i < tokens.length && terms.length < maxTerms; ) {
       let length = Math.min(LONGEST_PHRASE, tokens.length - i);

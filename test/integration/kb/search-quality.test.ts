@@ -5,7 +5,7 @@ import type { Language } from '../../../bot/core/language.js';
 import { projectRoot } from '../../../bot/paths.js';
 import { openDatabase } from '../../../bot/storage/sqlite/open-database.js';
 import { importDirectory } from '../../../kb/import/import-directory.js';
-import { createArticleSearch, type ArticleHit } from '../../../kb/search/article-search.js';
+import { createArticleSearch, type ArticleHit, type ArticleSearch } from '../../../kb/search/article-search.js';
 import { IndexSync } from '../../../kb/search/index-sync.js';
 import { startManagedMeilisearch, type ManagedMeilisearch } from '../../../kb/search/managed-meilisearch.js';
 import { MeiliArticleIndex } from '../../../kb/search/meili-article-index.js';
@@ -40,7 +40,9 @@ describe('knowledge-base search quality on the starter KB', () => {
   const logger = pino({ level: 'silent' });
   const tallies = new Map<string, Tally>();
   const latencies: number[] = [];
+  const answers: ArticleHit[][] = [];
   let server: ManagedMeilisearch;
+  let search: ArticleSearch;
 
   function count(keys: string[], update: (tally: Tally) => void): void {
     for (const key of keys) {
@@ -59,11 +61,12 @@ describe('knowledge-base search quality on the starter KB', () => {
     expect(report.failed).toEqual([]);
     await new IndexSync({ repository, index, logger }).syncNow();
 
-    const search = createArticleSearch({ index });
+    search = createArticleSearch({ index });
     for (const query of queries) {
       const started = performance.now();
       const hits: ArticleHit[] = await search.search(query.query, { language: query.lang, limit: 3 });
       latencies.push(performance.now() - started);
+      answers.push(hits);
       const keys = ['all', `kind ${query.kind}`, `lang ${query.lang}`];
       if (query.expected === null) {
         count(keys, (tally) => {
@@ -109,5 +112,15 @@ describe('knowledge-base search quality on the starter KB', () => {
   it('offers nothing for requests the knowledge base does not cover', () => {
     const all = tallies.get('all')!;
     expect(all.falseOffers / all.offTopic).toBeLessThanOrEqual(TARGETS.falseOffers);
+  });
+
+  // Search remembers term lookups until the index changes; remembering must not change a single answer.
+  it('answers every question asked again exactly as the first time, and as a search that remembers nothing', async () => {
+    const forgetful = createArticleSearch({ index: new MeiliArticleIndex({ url: server.url, masterKey: server.masterKey, vocabulary: loadVocabulary(), cachedTerms: 0 }) });
+    for (const [i, query] of queries.entries()) {
+      const asked = { language: query.lang, limit: 3 };
+      expect({ query: query.query, hits: await search.search(query.query, asked) }).toEqual({ query: query.query, hits: answers[i] });
+      expect({ query: query.query, hits: await forgetful.search(query.query, asked) }).toEqual({ query: query.query, hits: answers[i] });
+    }
   });
 });

@@ -12,7 +12,8 @@ export { findRunningMeilisearch } from './meilisearch-endpoint.js';
 
 /** A Meilisearch server Mesa started as its child process, on 127.0.0.1 only. */
 export interface ManagedMeilisearch extends MeilisearchEndpoint {
-  pid: number;
+  /** The current server process (a new one after a restart). */
+  readonly pid: number;
   /** SIGTERM, then waits for the process to exit (SIGKILL if it takes longer than 10 s). */
   stop(): Promise<void>;
 }
@@ -39,42 +40,80 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
   const masterKey = readOrCreateMasterKey(join(dir, 'master-key'));
   await stopStaleMeilisearch(dir, join(dir, 'data.ms'), logger);
 
-  let server: Spawned | undefined;
-  let url = '';
-  // The port is free when picked but may be taken before Meilisearch binds it: pick again.
-  for (let attempt = 1; !server; attempt += 1) {
-    const port = attempt === 1 && options.port ? options.port : await freePort();
-    url = `http://127.0.0.1:${port}`;
-    const candidate = spawnServer(binary, dir, port, masterKey, logger);
-    try {
-      await waitUntilHealthy(url, masterKey, candidate, options.startTimeoutMs ?? 30_000);
-      server = candidate;
-    } catch (error) {
-      if (attempt >= 4 || !/address already in use/i.test(`${(error as Error).message}\n${candidate.stderrTail()}`)) throw error;
+  /** Starts the binary and waits until it is healthy; a port taken between picking and binding is picked again. */
+  const spawnHealthy = async (wantedPort: number | undefined): Promise<{ server: Spawned; url: string }> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const port = attempt === 1 && wantedPort ? wantedPort : await freePort();
+      const candidateUrl = `http://127.0.0.1:${port}`;
+      const candidate = spawnServer(binary, dir, port, masterKey, logger);
+      try {
+        await waitUntilHealthy(candidateUrl, masterKey, candidate, options.startTimeoutMs ?? 30_000);
+        return { server: candidate, url: candidateUrl };
+      } catch (error) {
+        if (attempt >= 4 || !/address already in use/i.test(`${(error as Error).message}\n${candidate.stderrTail()}`)) throw error;
+      }
     }
-  }
-  const { child, exited } = server;
-  const pid = child.pid!;
-  writeEndpoint(dir, { url, pid, owner: process.pid });
+  };
+
+  const first = await spawnHealthy(options.port);
+  const url = first.url;
+  const port = Number(new URL(url).port);
+  let server = first.server;
   let stopping = false;
-  void exited.then((code) => {
-    clearEndpoint(dir, pid);
-    if (!stopping) logger.error({ pid, code, stderr: server.stderrTail().slice(-1000) }, 'meilisearch exited unexpectedly');
-  });
-  logger.info({ url, pid }, 'meilisearch started');
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  // Search is part of the product: a crashed server is started again on the same port, so every client keeps
+  // its URL; meanwhile searches fail fast and the bot apologises.
+  const supervise = (current: Spawned, delayMs = 1000): void => {
+    const pid = current.child.pid!;
+    writeEndpoint(dir, { url, pid, owner: process.pid });
+    void current.exited.then((code) => {
+      clearEndpoint(dir, pid);
+      if (stopping) return;
+      logger.error({ pid, code, stderr: current.stderrTail().slice(-1000) }, 'meilisearch exited unexpectedly; restarting it');
+      scheduleRestart(delayMs);
+    });
+  };
+  const scheduleRestart = (delayMs: number): void => {
+    restartTimer = setTimeout(() => {
+      if (stopping) return;
+      spawnHealthy(port).then(
+        (restarted) => {
+          if (restarted.url !== url) {
+            // Our port was taken meanwhile: this server is useless to clients that know the old URL.
+            restarted.server.child.kill('SIGTERM');
+            throw new Error(`port ${port} is taken`);
+          }
+          server = restarted.server;
+          logger.info({ url, pid: server.child.pid }, 'meilisearch restarted');
+          supervise(server);
+        },
+      ).catch((error: unknown) => {
+        logger.error({ err: error }, 'meilisearch did not restart; will try again');
+        scheduleRestart(Math.min(delayMs * 2, 30_000));
+      });
+    }, delayMs);
+    restartTimer.unref();
+  };
+  supervise(server);
+  logger.info({ url, pid: server.child.pid }, 'meilisearch started');
 
   return {
     url,
     masterKey,
-    pid,
+    get pid() {
+      return server.child.pid!;
+    },
     async stop() {
       stopping = true;
+      clearTimeout(restartTimer);
+      const { child, exited } = server;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
-      clearEndpoint(dir, pid);
+      clearEndpoint(dir, child.pid!);
     },
   };
 }

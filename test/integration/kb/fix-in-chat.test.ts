@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../../../bot/core/language.js';
 import { openDatabase } from '../../../bot/storage/sqlite/open-database.js';
@@ -92,6 +92,26 @@ describe('fixing a problem with a knowledge-base article, in the chat', () => {
     const again = await chat.ask('o wifi do escritório não conecta');
     expect(again.articles?.[0]?.id).toBe('wifi-cannot-connect');
   }, 30_000);
+
+  it('when the bundled Meilisearch dies (kill -9), Mesa starts it again and search comes back by itself', async () => {
+    const chat = await ChatSession.create(server.url, { locale: 'en' });
+    const dead = meilisearchPid();
+    process.kill(dead, 'SIGKILL');
+    const reply = await chat.ask('the office wifi does not connect');
+    expect(reply.text).toBe(text('en')('bot:kb.search_down'));
+    // Polling a condition with a deadline: the restart takes as long as Meilisearch needs to open its data.
+    const deadline = Date.now() + 30_000;
+    const statuses: number[] = [];
+    const restarted = (): boolean => existsSync(join(server.dataDir, 'meilisearch', 'endpoint.json')) && meilisearchPid() !== dead;
+    while (Date.now() < deadline && (statuses.at(-1) !== 200 || !restarted())) {
+      statuses.push((await fetch(`${server.url}/api/kb/search?q=wifi&lang=en`)).status);
+    }
+    expect(statuses[0]).toBe(503);
+    expect(statuses.at(-1)).toBe(200);
+    expect(restarted()).toBe(true);
+    const again = await chat.ask('the office wifi does not connect');
+    expect(again.articles?.[0]?.id).toBe('wifi-cannot-connect');
+  }, 60_000);
 });
 
 /** Reads the KB insights from the same DATA_DIR, as the console does. */

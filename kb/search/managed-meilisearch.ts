@@ -4,7 +4,7 @@ import type { Logger } from '../../bot/logger.js';
 import { freePort } from './free-port.js';
 import { readOrCreateMasterKey } from './master-key.js';
 import { meilisearchBinary } from './meilisearch-binary.js';
-import { clearEndpoint, meilisearchDir, writeEndpoint, type MeilisearchEndpoint } from './meilisearch-endpoint.js';
+import { clearEndpoint, meilisearchDir, readEndpoint, writeEndpoint, type MeilisearchEndpoint } from './meilisearch-endpoint.js';
 import { spawnServer, waitUntilHealthy, type Spawned } from './meilisearch-process.js';
 import { stopStaleMeilisearch } from './stale-meilisearch.js';
 
@@ -68,8 +68,11 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
     const pid = current.child.pid!;
     writeEndpoint(dir, { url, pid, owner: process.pid });
     void current.exited.then((code) => {
+      // Another Mesa that took over this DATA_DIR (and stopped our server) owns search now: leave it alone.
+      const record = readEndpoint(dir);
+      const ours = record?.pid === pid && record.owner === process.pid;
       clearEndpoint(dir, pid);
-      if (stopping) return;
+      if (stopping || !ours) return;
       logger.error({ pid, code, stderr: current.stderrTail().slice(-1000) }, 'meilisearch exited unexpectedly; restarting it');
       scheduleRestart(delayMs);
     });
@@ -79,6 +82,10 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
       if (stopping) return;
       spawnHealthy(port).then(
         (restarted) => {
+          if (stopping) {
+            restarted.server.child.kill('SIGTERM');
+            return;
+          }
           if (restarted.url !== url) {
             // Our port was taken meanwhile: this server is useless to clients that know the old URL.
             restarted.server.child.kill('SIGTERM');

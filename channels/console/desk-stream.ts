@@ -4,7 +4,7 @@ import type { StoredMessage } from '../../bot/core/messages.js';
 import { hasAnyRole } from '../../bot/staff/roles.js';
 import type { Analyst, AnalystDesk, DeskEvent } from '../../ticketing/desk/analyst-desk.js';
 import { toMessageJson } from '../webchat/message-json.js';
-import { openSse, type SseOptions } from './sse-stream.js';
+import { openSse, type SseOptions } from '../http/sse-stream.js';
 
 /** Proxies commonly drop connections silent for 30–60 s; a comment every 25 s keeps the stream alive. */
 export const DESK_HEARTBEAT_MS = 25_000;

@@ -33,11 +33,29 @@ interface Match {
   end: number;
 }
 
+type LevelPhrases = Array<{ level: Level; phrases: string[] }>;
+
+// Normalised once per language and question: the locale strings do not change while Mesa runs.
+const phraseCache = new WeakMap<Translate, Map<LevelQuestion, LevelPhrases>>();
+
+function levelPhrases(t: Translate, question: LevelQuestion): LevelPhrases {
+  let byQuestion = phraseCache.get(t);
+  if (!byQuestion) phraseCache.set(t, (byQuestion = new Map()));
+  let phrases = byQuestion.get(question);
+  if (!phrases) {
+    phrases = OPTIONS[question].map((level) => ({
+      level,
+      phrases: [t(`bot:escalate.${question}.${level}`), ...t(`bot:escalate.words.${question}_${level}`).split('|')].map(plainText).filter(Boolean),
+    }));
+    byQuestion.set(question, phrases);
+  }
+  return phrases;
+}
+
 function phraseMatches(t: Translate, question: LevelQuestion, text: string): Match[] {
   const padded = ` ${text} `;
   const matches: Match[] = [];
-  for (const level of OPTIONS[question]) {
-    const phrases = [t(`bot:escalate.${question}.${level}`), ...t(`bot:escalate.words.${question}_${level}`).split('|')].map(plainText).filter(Boolean);
+  for (const { level, phrases } of levelPhrases(t, question)) {
     for (const phrase of phrases) {
       for (let at = padded.indexOf(` ${phrase} `); at !== -1; at = padded.indexOf(` ${phrase} `, at + 1)) {
         matches.push({ level, start: at, end: at + phrase.length });

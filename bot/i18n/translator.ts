@@ -28,7 +28,19 @@ export async function createTranslator(resources: LocaleResources): Promise<Tran
   const translate = new Map<Language, Translate>(
     LANGUAGES.map((language) => {
       const t = instance.getFixedT(language);
-      return [language, (key: string, params?: Record<string, string | number>) => t(key, params ?? {}) as string] as const;
+      // The resources never change after start, so a string without parameters is looked up once: i18next's
+      // resolution (namespaces, fallbacks) costs more than the rest of a typical turn's flow logic.
+      const fixed = new Map<string, string>();
+      const lookUp = (key: string, params?: Record<string, string | number>): string => {
+        if (params !== undefined && Object.keys(params).length > 0) return t(key, params) as string;
+        let text = fixed.get(key);
+        if (text === undefined) {
+          text = t(key, {}) as string;
+          fixed.set(key, text);
+        }
+        return text;
+      };
+      return [language, lookUp] as const;
     }),
   );
   return {

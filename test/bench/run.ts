@@ -19,7 +19,8 @@ import { printRelay, relayPhase, type RelayPhase } from './relay.js';
  * 4. Relay: 50 live handoffs; latency from an analyst's reply (console API) to the user's long-poll.
  * 5. KB search: GET /api/kb/search with 10,000 published article variants.
  * Prints a summary table and writes the figures to dist/bench-results.json. `--only kb` runs the KB search
- * phase alone (the chat phases take minutes and do not touch search), and writes dist/bench-kb-results.json.
+ * phase alone (the chat phases take minutes and do not touch search), and writes dist/bench-kb-results.json;
+ * `--only relay` and `--only closed` run those phases alone.
  */
 
 async function startTarget(): Promise<Server> {
@@ -113,6 +114,28 @@ function writeResults(name: string, json: string): void {
   console.log(`\nfigures written to ${file}`);
 }
 
+/** The closed-loop comparison alone: the quick way to see what a change to the turn path buys. */
+async function closedOnly(): Promise<void> {
+  const load = loadavg()[0] ?? 0;
+  console.log(`Mesa benchmark, closed-loop phase only\nmachine load average (1 min): ${load.toFixed(2)}`);
+  const server = await startTarget();
+  const echo: Server = { name: 'echo', ...(await startEcho()) };
+  try {
+    const { target: closed, echo: closedEcho } = await closedLoopComparison(server, echo);
+    printClosed(server, closed);
+    printClosed(echo, closedEcho);
+    const ratio = closed.turnsPerSecond / closedEcho.turnsPerSecond;
+    console.log(table([
+      { metric: `closed loop ${server.name} (turns/s)`, measured: closed.turnsPerSecond.toFixed(0) },
+      { metric: 'closed loop echo (turns/s)', measured: closedEcho.turnsPerSecond.toFixed(0) },
+      { metric: `${server.name} / echo`, measured: percent(ratio), target: `>= ${percent(targets.ratio)}`, pass: ratio >= targets.ratio },
+      { metric: `${server.name} / echo per server CPU-second`, measured: percent(turnsPerCpuSecond(closed) / turnsPerCpuSecond(closedEcho)) },
+    ]));
+  } finally {
+    await Promise.all([server.stop(), echo.stop()]);
+  }
+}
+
 async function kbOnly(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   console.log(`Mesa benchmark, KB search phase only\nmachine load average (1 min): ${load.toFixed(2)}${load > 1 ? '  <- other work is running; expect noisy figures' : ''}`);
@@ -166,11 +189,12 @@ function only(): string | undefined {
 }
 
 const phase = only();
-if (phase !== undefined && phase !== 'kb' && phase !== 'relay') {
-  console.error(`unknown phase for --only: ${phase} (known: kb, relay)`);
+const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly };
+if (phase !== undefined && !(phase in phases)) {
+  console.error(`unknown phase for --only: ${phase} (known: ${Object.keys(phases).join(', ')})`);
   process.exit(2);
 }
-(phase === 'kb' ? kbOnly() : phase === 'relay' ? relayOnly() : main()).then(
+(phase === undefined ? main() : phases[phase]!()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error('benchmark failed:', error);

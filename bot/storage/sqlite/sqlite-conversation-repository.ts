@@ -1,7 +1,6 @@
 import type {
   CompletedTurn,
   ConversationRecord,
-  NewReply,
   ConversationRepository,
   PendingTurn,
   UserProfile,
@@ -18,6 +17,7 @@ import { walFlusher, type SqliteDatabase } from './open-database.js';
 const RECENT_CONVERSATIONS = 20_000;
 
 type AcceptInput = Parameters<ConversationRepository['acceptUserMessage']>[0];
+type AppendInput = Parameters<ConversationRepository['appendMessages']>[0];
 
 interface MessageRow {
   id: number;
@@ -88,6 +88,9 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly recent = new Map<string, ConversationRecord>();
   private readonly wal: ReturnType<typeof walFlusher>;
   private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
+  // Built once: better-sqlite3 wraps each transaction function in several helpers, too costly per turn.
+  private readonly completeTurnTransaction: (turn: CompletedTurn) => StoredMessage[];
+  private readonly appendTransaction: (input: AppendInput) => StoredMessage[];
 
   constructor(private readonly db: SqliteDatabase) {
     migrate(db, 'bot', botMigrations);
@@ -111,6 +114,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       findAction: db.prepare('SELECT action_id AS id, label FROM offered_actions WHERE conversation_id = ? AND action_id = ?'),
     };
     this.accepts = this.createAccepts();
+    this.completeTurnTransaction = db.transaction((turn: CompletedTurn) => this.writeTurn(turn));
+    this.appendTransaction = db.transaction((input: AppendInput) => this.writeAppend(input));
   }
 
   async upsertUser(channel: string, profile: UserProfile): Promise<UserRecord> {
@@ -178,25 +183,24 @@ export class SqliteConversationRepository implements ConversationRepository {
     return stored;
   }
 
-  private readonly completeTurnTransaction = (turn: CompletedTurn): StoredMessage[] =>
-    this.db.transaction((): StoredMessage[] => {
-      const at = turn.at.toISOString();
-      const stored: StoredMessage[] = [];
-      for (const reply of turn.replies) {
-        const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), null, null, at);
-        for (const action of reply.actions ?? []) this.statements.offerAction.run(turn.conversationId, action.id, action.label);
-        stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: turn.conversationId, createdAt: turn.at });
-      }
-      this.statements.updateState.run(JSON.stringify(turn.state), at, turn.conversationId);
-      if (turn.inboundId !== null) this.statements.finishTurn.run(Number(turn.inboundId));
-      if (turn.userLanguage) {
-        const conversation = this.statements.findConversation.get(turn.conversationId) as ConversationRow;
-        this.statements.setUserLanguage.run(turn.userLanguage, conversation.user_id);
-      }
-      return stored;
-    })();
+  private writeTurn(turn: CompletedTurn): StoredMessage[] {
+    const at = turn.at.toISOString();
+    const stored: StoredMessage[] = [];
+    for (const reply of turn.replies) {
+      const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), null, null, at);
+      for (const action of reply.actions ?? []) this.statements.offerAction.run(turn.conversationId, action.id, action.label);
+      stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: turn.conversationId, createdAt: turn.at });
+    }
+    this.statements.updateState.run(JSON.stringify(turn.state), at, turn.conversationId);
+    if (turn.inboundId !== null) this.statements.finishTurn.run(Number(turn.inboundId));
+    if (turn.userLanguage) {
+      const conversation = this.statements.findConversation.get(turn.conversationId) as ConversationRow;
+      this.statements.setUserLanguage.run(turn.userLanguage, conversation.user_id);
+    }
+    return stored;
+  }
 
-  async appendMessages(input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): Promise<StoredMessage[]> {
+  async appendMessages(input: AppendInput): Promise<StoredMessage[]> {
     return this.appendTransaction(input);
   }
 
@@ -204,20 +208,19 @@ export class SqliteConversationRepository implements ConversationRepository {
     return this.wal.flush();
   }
 
-  private readonly appendTransaction = (input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): StoredMessage[] =>
-    this.db.transaction((): StoredMessage[] => {
-      const at = input.at.toISOString();
-      const stored: StoredMessage[] = [];
-      for (const [index, reply] of input.replies.entries()) {
-        const key = input.dedupeKey === null ? null : `${input.dedupeKey}#${index}`;
-        const result = this.statements.appendMessage.run(input.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), at, key);
-        // A key seen before means this delivery already happened: nothing of it is stored twice.
-        if (result.changes === 0) return [];
-        for (const action of reply.actions ?? []) this.statements.offerAction.run(input.conversationId, action.id, action.label);
-        stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: input.conversationId, createdAt: input.at });
-      }
-      return stored;
-    })();
+  private writeAppend(input: AppendInput): StoredMessage[] {
+    const at = input.at.toISOString();
+    const stored: StoredMessage[] = [];
+    for (const [index, reply] of input.replies.entries()) {
+      const key = input.dedupeKey === null ? null : `${input.dedupeKey}#${index}`;
+      const result = this.statements.appendMessage.run(input.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), at, key);
+      // A key seen before means this delivery already happened: nothing of it is stored twice.
+      if (result.changes === 0) return [];
+      for (const action of reply.actions ?? []) this.statements.offerAction.run(input.conversationId, action.id, action.label);
+      stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: input.conversationId, createdAt: input.at });
+    }
+    return stored;
+  }
 
   async messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]> {
     const rows = this.statements.after.all(conversationId, afterId === null ? 0 : Number(afterId), limit) as MessageRow[];

@@ -1,6 +1,7 @@
 import type {
   CompletedTurn,
   ConversationRecord,
+  NewReply,
   ConversationRepository,
   PendingTurn,
   UserProfile,
@@ -12,6 +13,7 @@ import type { Action, MessageRole, OutboundMessage, StoredMessage } from '../../
 import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
 import { GroupCommit } from './group-commit.js';
+import { RecentMessages } from './recent-messages.js';
 import { walFlusher, type SqliteDatabase } from './open-database.js';
 
 const RECENT_CONVERSATIONS = 20_000;
@@ -71,6 +73,22 @@ function extrasOf(message: OutboundMessage): string | null {
   return Object.keys(extras).length ? JSON.stringify(extras) : null;
 }
 
+/** What a reply reads back as once stored: the same shape toMessage() gives a row. */
+function storedReply(reply: NewReply, id: number | bigint, conversationId: string, createdAt: Date): StoredMessage {
+  const { role, text, locale, actions, articles, ticket } = reply;
+  return {
+    id: String(id),
+    conversationId,
+    role,
+    text,
+    locale,
+    createdAt,
+    ...(actions?.length ? { actions } : {}),
+    ...(articles?.length ? { articles } : {}),
+    ...(ticket ? { ticket } : {}),
+  };
+}
+
 function toUser(row: UserRow): UserRecord {
   return {
     id: row.id,
@@ -86,6 +104,7 @@ function toUser(row: UserRow): UserRecord {
 export class SqliteConversationRepository implements ConversationRepository {
   private readonly statements;
   private readonly recent = new Map<string, ConversationRecord>();
+  private readonly recentMessages = new RecentMessages();
   private readonly wal: ReturnType<typeof walFlusher>;
   private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
   // Built once: better-sqlite3 wraps each transaction function in several helpers, too costly per turn.
@@ -126,6 +145,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   async createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord> {
     const at = input.at.toISOString();
     this.statements.insertConversation.run(input.id, input.channel, input.userId, input.tokenHash, JSON.stringify(input.state), at, at);
+    this.recentMessages.startEmpty(input.id);
     return this.remember({ id: input.id, channel: input.channel, userId: input.userId, tokenHash: input.tokenHash, state: input.state, createdAt: input.at });
   }
 
@@ -164,7 +184,12 @@ export class SqliteConversationRepository implements ConversationRepository {
         return { id: String(result.lastInsertRowid), conversationId: input.conversationId, role: 'user' as const, text: input.text, locale: input.locale, createdAt: input.at };
       }),
     );
-    return new GroupCommit<AcceptInput, StoredMessage>(insertAll, () => this.wal.flush());
+    const commit = (inputs: AcceptInput[]): StoredMessage[] => {
+      const stored = insertAll(inputs);
+      for (const message of stored) this.recentMessages.committed(message.conversationId, [message]);
+      return stored;
+    };
+    return new GroupCommit<AcceptInput, StoredMessage>(commit, () => this.wal.flush());
   }
 
   async pendingTurns(conversationId: string): Promise<PendingTurn[]> {
@@ -178,6 +203,7 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   async completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
     const stored = this.completeTurnTransaction(turn);
+    this.recentMessages.committed(turn.conversationId, stored);
     const cached = this.recent.get(turn.conversationId);
     if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
     return stored;
@@ -189,7 +215,7 @@ export class SqliteConversationRepository implements ConversationRepository {
     for (const reply of turn.replies) {
       const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), null, null, at);
       for (const action of reply.actions ?? []) this.statements.offerAction.run(turn.conversationId, action.id, action.label);
-      stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: turn.conversationId, createdAt: turn.at });
+      stored.push(storedReply(reply, result.lastInsertRowid, turn.conversationId, turn.at));
     }
     this.statements.updateState.run(JSON.stringify(turn.state), at, turn.conversationId);
     if (turn.inboundId !== null) this.statements.finishTurn.run(Number(turn.inboundId));
@@ -201,7 +227,11 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async appendMessages(input: AppendInput): Promise<StoredMessage[]> {
-    return this.appendTransaction(input);
+    const stored = this.appendTransaction(input);
+    // Nothing back means a repeated delivery, which may still have stored part of itself the first time round.
+    if (stored.length === input.replies.length) this.recentMessages.committed(input.conversationId, stored);
+    else this.recentMessages.forget(input.conversationId);
+    return stored;
   }
 
   durable(): Promise<void> {
@@ -217,14 +247,18 @@ export class SqliteConversationRepository implements ConversationRepository {
       // A key seen before means this delivery already happened: nothing of it is stored twice.
       if (result.changes === 0) return [];
       for (const action of reply.actions ?? []) this.statements.offerAction.run(input.conversationId, action.id, action.label);
-      stored.push({ ...reply, id: String(result.lastInsertRowid), conversationId: input.conversationId, createdAt: input.at });
+      stored.push(storedReply(reply, result.lastInsertRowid, input.conversationId, input.at));
     }
     return stored;
   }
 
   async messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]> {
-    const rows = this.statements.after.all(conversationId, afterId === null ? 0 : Number(afterId), limit) as MessageRow[];
-    return rows.map(toMessage);
+    const after = afterId === null ? 0 : Number(afterId);
+    const recent = this.recentMessages.after(conversationId, after, limit);
+    if (recent) return recent;
+    const messages = (this.statements.after.all(conversationId, after, limit) as MessageRow[]).map(toMessage);
+    if (messages.length < limit) this.recentMessages.read(conversationId, after, messages);
+    return messages;
   }
 
   async findOfferedAction(conversationId: string, actionId: string): Promise<Action | null> {

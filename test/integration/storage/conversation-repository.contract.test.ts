@@ -110,4 +110,33 @@ describe.each(engines)('ConversationRepository on $name', (engine) => {
     expect((await repository.pendingTurns(id)).map((turn) => turn.message.text)).toEqual(['persistente']);
     expect((await repository.findConversation(id))?.state.language).toBe('es');
   });
+
+  // Recent messages may be answered from memory: whatever the engine does, a reader after a restart must see the same transcript.
+  it('serves the same transcript from every cursor before and after a restart, in a conversation longer than any recent window', async () => {
+    const id = await conversation('long');
+    const other = await conversation('other');
+    const cursors: Array<string | null> = [null];
+    for (let turn = 0; turn < 30; turn++) {
+      const user = await repository.acceptUserMessage({ conversationId: id, text: `pregunta ${turn}`, actionId: null, locale: 'es', at });
+      await repository.acceptUserMessage({ conversationId: other, text: `otra ${turn}`, actionId: null, locale: 'es', at });
+      cursors.push(user.id);
+      const replies = [
+        { role: 'bot' as const, locale: 'es' as const, text: `respuesta ${turn}`, actions: turn % 2 ? [{ id: 'intent.help', label: 'Menú' }] : [] },
+        ...(turn % 3 ? [] : [{ role: 'bot' as const, locale: 'es' as const, text: 'mira', articles: [{ id: 'vpn', title: 'VPN', language: 'es' as const }] }]),
+      ];
+      const stored = await repository.completeTurn({ conversationId: id, inboundId: user.id, state: initialState('es', 'hint'), replies, at });
+      cursors.push(stored.at(-1)!.id);
+      if (turn % 7 === 0) await repository.appendMessages({ conversationId: id, replies: [{ role: 'agent', locale: 'es', text: `Soy Ana (${turn})` }], dedupeKey: `agent:${turn}`, at });
+      // The same delivery again: nothing new, and nothing read afterwards may change because of it.
+      if (turn % 7 === 0) await repository.appendMessages({ conversationId: id, replies: [{ role: 'agent', locale: 'es', text: `Soy Ana (${turn})` }], dedupeKey: `agent:${turn}`, at });
+    }
+    const read = (repo: ConversationRepository) => Promise.all(cursors.flatMap((cursor) => [repo.messagesAfter(id, cursor, 100), repo.messagesAfter(id, cursor, 3)]));
+    const before = await read(repository);
+    expect(before[0]).toHaveLength(30 + 30 + 10 + 5);
+    expect(before.at(-2)).toEqual([]);
+
+    await repository.close();
+    repository = engine.open(dataDir);
+    expect(await read(repository)).toEqual(before);
+  });
 });

@@ -1,4 +1,5 @@
 import type { StoredMessage } from './messages.js';
+import { RecentlyUsed } from './recently-used.js';
 
 /** Typing comes from the bot while it answers, from an analyst in a live chat, or from the user (shown to the analyst). */
 export type ConversationEvent = { type: 'messages'; messages: StoredMessage[] } | { type: 'typing'; by: 'bot' | 'agent' | 'user' };
@@ -8,7 +9,7 @@ type Listener = (event: ConversationEvent) => void;
 /** In-process fan-out of new transcript entries and typing signals to whoever watches a conversation. */
 export class ConversationEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
-  private readonly lastIds = new Map<string, number>();
+  private readonly lastIds = new RecentlyUsed<string, number>(100_000);
 
   /** Returns the function that stops listening. */
   subscribe(conversationId: string, listener: Listener): () => void {
@@ -38,8 +39,6 @@ export class ConversationEvents {
 
   private rememberLast(conversationId: string, messages: { id: string }[]): void {
     const newest = Math.max(this.lastIds.get(conversationId) ?? 0, ...messages.map((message) => Number(message.id)));
-    this.lastIds.delete(conversationId);
     this.lastIds.set(conversationId, newest);
-    if (this.lastIds.size > 100_000) this.lastIds.delete(this.lastIds.keys().next().value!);
   }
 }

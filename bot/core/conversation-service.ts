@@ -5,6 +5,7 @@ import { initialState, type LanguageSource } from './conversation-state.js';
 import { MesaError } from './errors.js';
 import { DEFAULT_LANGUAGE, type Language } from './language.js';
 import type { StoredMessage } from './messages.js';
+import { RecentlyUsed } from './recently-used.js';
 import type { TurnRunner } from './turn-runner.js';
 
 export type UserInput = { text: string } | { actionId: string };
@@ -18,7 +19,7 @@ export interface ConversationServiceOptions {
 
 /** What channel adapters call: start conversations, hand in user messages, read and await the transcript. */
 export class ConversationService {
-  private readonly lastTyping = new Map<string, number>();
+  private readonly lastTyping = new RecentlyUsed<string, number>(10_000);
 
   constructor(private readonly options: ConversationServiceOptions) {}
 
@@ -66,9 +67,7 @@ export class ConversationService {
   userTyping(conversationId: string): void {
     const now = this.options.clock().getTime();
     if (now - (this.lastTyping.get(conversationId) ?? 0) < 1000) return;
-    this.lastTyping.delete(conversationId);
     this.lastTyping.set(conversationId, now);
-    if (this.lastTyping.size > 10_000) this.lastTyping.delete(this.lastTyping.keys().next().value!);
     this.options.events.publish(conversationId, { type: 'typing', by: 'user' });
   }
 

@@ -13,6 +13,8 @@ const MIN_UNKNOWN_WORD = 4;
 const NGRAM_WEIGHT = 1.5;
 // A word this frequent in two languages belongs to both (see FeatureTable.finish).
 const SHARED_WORD_COUNT = 2;
+// Words remembered with their weights; past this many the memory starts over (a few MB at most).
+const WEIGHED_WORDS = 50_000;
 
 /**
  * A guess at least this confident is safe to act on, e.g. to switch the conversation's language.
@@ -49,18 +51,34 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
   grams.finish();
   accents.finish();
 
+  // What one word says about each language, or null when it says nothing.
+  const weigh = (word: string): Float64Array | null => {
+    const folded = foldAccents(word);
+    const spread = words.spread(folded);
+    if (spread >= NEUTRAL_SPREAD || (spread === 0 && folded.length < MIN_UNKNOWN_WORD)) return null;
+    const weights = new Float64Array(LANGUAGES.length);
+    addTo(weights, accentedWords.logProbabilities(word) ?? words.logProbabilities(folded), 1);
+    const wordGrams = charNgrams(folded);
+    for (const gram of wordGrams) addTo(weights, grams.logProbabilities(gram), NGRAM_WEIGHT / wordGrams.length);
+    for (const mark of accentMarks(word)) addTo(weights, accents.logProbabilities(mark), 1);
+    return weights;
+  };
+  // Every message is weighed, and people reuse a small vocabulary all day; a word is weighed once.
+  const weighed = new Map<string, Float64Array | null>();
+
   return (text) => {
     const scores = new Float64Array(LANGUAGES.length);
     let evidence = false;
     for (const word of wordsOf(text)) {
-      const folded = foldAccents(word);
-      const spread = words.spread(folded);
-      if (spread >= NEUTRAL_SPREAD || (spread === 0 && folded.length < MIN_UNKNOWN_WORD)) continue;
+      let weights = weighed.get(word);
+      if (weights === undefined) {
+        if (weighed.size >= WEIGHED_WORDS) weighed.clear();
+        weights = weigh(word);
+        weighed.set(word, weights);
+      }
+      if (weights === null) continue;
       evidence = true;
-      addTo(scores, accentedWords.logProbabilities(word) ?? words.logProbabilities(folded), 1);
-      const wordGrams = charNgrams(folded);
-      for (const gram of wordGrams) addTo(scores, grams.logProbabilities(gram), NGRAM_WEIGHT / wordGrams.length);
-      for (const mark of accentMarks(word)) addTo(scores, accents.logProbabilities(mark), 1);
+      addTo(scores, weights, 1);
     }
     return evidence ? bestGuess(scores) : null;
   };

@@ -1,4 +1,5 @@
 import type { StoredMessage } from '../../core/messages.js';
+import { RecentlyUsed } from '../../core/recently-used.js';
 
 interface Tail {
   /** Every message of the conversation with an id above this one is in `messages`, in id order. */
@@ -13,23 +14,25 @@ interface Tail {
  * every commit is added to it, so an answer from here is the answer the database would give.
  */
 export class RecentMessages {
-  private readonly tails = new Map<string, Tail>();
+  private readonly tails: RecentlyUsed<string, Tail>;
 
   constructor(
-    private readonly maxConversations = 10_000,
+    maxConversations = 10_000,
     private readonly maxPerConversation = 40,
-  ) {}
+  ) {
+    this.tails = new RecentlyUsed(maxConversations);
+  }
 
   /** A conversation that has no messages yet. */
   startEmpty(conversationId: string): void {
-    this.keep(conversationId, { floor: 0, messages: [] });
+    this.tails.set(conversationId, { floor: 0, messages: [] });
   }
 
   /** Call after the commit of `messages`, which share one conversation and come in id order. */
   committed(conversationId: string, messages: readonly StoredMessage[]): void {
     const tail = this.tails.get(conversationId);
     if (!tail || messages.length === 0) return;
-    this.keep(conversationId, tail);
+    this.tails.set(conversationId, tail);
     tail.messages.push(...messages);
     const excess = tail.messages.length - this.maxPerConversation;
     if (excess > 0) tail.floor = Number(tail.messages.splice(0, excess).at(-1)!.id);
@@ -52,12 +55,6 @@ export class RecentMessages {
   /** A database read of everything above `after` (it returned fewer rows than it could): that is a complete tail. */
   read(conversationId: string, after: number, messages: StoredMessage[]): void {
     if (this.tails.has(conversationId) || messages.length > this.maxPerConversation) return;
-    this.keep(conversationId, { floor: after, messages: [...messages] });
-  }
-
-  private keep(conversationId: string, tail: Tail): void {
-    this.tails.delete(conversationId);
-    this.tails.set(conversationId, tail);
-    if (this.tails.size > this.maxConversations) this.tails.delete(this.tails.keys().next().value!);
+    this.tails.set(conversationId, { floor: after, messages: [...messages] });
   }
 }

@@ -14,6 +14,7 @@ import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
 import { GroupCommit } from './group-commit.js';
 import { RecentMessages } from './recent-messages.js';
+import { RecentlyUsed } from '../../core/recently-used.js';
 import { walFlusher, type SqliteDatabase } from './open-database.js';
 
 const RECENT_CONVERSATIONS = 20_000;
@@ -103,7 +104,9 @@ function toUser(row: UserRow): UserRecord {
 /** The conversation store on the embedded SQLite database. */
 export class SqliteConversationRepository implements ConversationRepository {
   private readonly statements;
-  private readonly recent = new Map<string, ConversationRecord>();
+  private readonly recent = new RecentlyUsed<string, ConversationRecord>(RECENT_CONVERSATIONS);
+  /** The button labels stored per conversation: most turns offer the same menu again, which then costs no query. */
+  private readonly offeredLabels = new RecentlyUsed<string, Map<string, string>>(RECENT_CONVERSATIONS);
   private readonly recentMessages = new RecentMessages();
   private readonly wal: ReturnType<typeof walFlusher>;
   private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
@@ -166,9 +169,7 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   /** Every turn reads its conversation two or three times; active ones are kept in memory. */
   private remember(record: ConversationRecord): ConversationRecord {
-    this.recent.delete(record.id);
     this.recent.set(record.id, record);
-    if (this.recent.size > RECENT_CONVERSATIONS) this.recent.delete(this.recent.keys().next().value!);
     return record;
   }
 
@@ -203,7 +204,7 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   async completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
     const stored = this.completeTurnTransaction(turn);
-    this.recentMessages.committed(turn.conversationId, stored);
+    this.committed(turn.conversationId, stored);
     const cached = this.recent.get(turn.conversationId);
     if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
     return stored;
@@ -214,7 +215,7 @@ export class SqliteConversationRepository implements ConversationRepository {
     const stored: StoredMessage[] = [];
     for (const reply of turn.replies) {
       const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), null, null, at);
-      for (const action of reply.actions ?? []) this.statements.offerAction.run(turn.conversationId, action.id, action.label);
+      this.offer(turn.conversationId, reply.actions);
       stored.push(storedReply(reply, result.lastInsertRowid, turn.conversationId, turn.at));
     }
     this.statements.updateState.run(JSON.stringify(turn.state), at, turn.conversationId);
@@ -229,9 +230,27 @@ export class SqliteConversationRepository implements ConversationRepository {
   async appendMessages(input: AppendInput): Promise<StoredMessage[]> {
     const stored = this.appendTransaction(input);
     // Nothing back means a repeated delivery, which may still have stored part of itself the first time round.
-    if (stored.length === input.replies.length) this.recentMessages.committed(input.conversationId, stored);
+    if (stored.length === input.replies.length) this.committed(input.conversationId, stored);
     else this.recentMessages.forget(input.conversationId);
     return stored;
+  }
+
+  // Inside a transaction: a button whose label is stored already is left alone.
+  private offer(conversationId: string, actions: Action[] | undefined): void {
+    const stored = this.offeredLabels.get(conversationId);
+    for (const action of actions ?? []) {
+      if (stored?.get(action.id) !== action.label) this.statements.offerAction.run(conversationId, action.id, action.label);
+    }
+  }
+
+  // After the commit only, so that memory never holds what a rolled-back transaction did not store.
+  private committed(conversationId: string, stored: StoredMessage[]): void {
+    this.recentMessages.committed(conversationId, stored);
+    const offered = stored.flatMap((message) => message.actions ?? []);
+    if (offered.length === 0) return;
+    const labels = this.offeredLabels.get(conversationId) ?? new Map<string, string>();
+    for (const action of offered) labels.set(action.id, action.label);
+    this.offeredLabels.set(conversationId, labels);
   }
 
   durable(): Promise<void> {
@@ -246,7 +265,7 @@ export class SqliteConversationRepository implements ConversationRepository {
       const result = this.statements.appendMessage.run(input.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), at, key);
       // A key seen before means this delivery already happened: nothing of it is stored twice.
       if (result.changes === 0) return [];
-      for (const action of reply.actions ?? []) this.statements.offerAction.run(input.conversationId, action.id, action.label);
+      this.offer(input.conversationId, reply.actions);
       stored.push(storedReply(reply, result.lastInsertRowid, input.conversationId, input.at));
     }
     return stored;
@@ -262,6 +281,8 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async findOfferedAction(conversationId: string, actionId: string): Promise<Action | null> {
+    const label = this.offeredLabels.get(conversationId)?.get(actionId);
+    if (label !== undefined) return { id: actionId, label };
     return (this.statements.findAction.get(conversationId, actionId) as Action | undefined) ?? null;
   }
 

@@ -130,13 +130,17 @@ describe.each(engines)('ConversationRepository on $name', (engine) => {
       // The same delivery again: nothing new, and nothing read afterwards may change because of it.
       if (turn % 7 === 0) await repository.appendMessages({ conversationId: id, replies: [{ role: 'agent', locale: 'es', text: `Soy Ana (${turn})` }], dedupeKey: `agent:${turn}`, at });
     }
+    // A button offered again under a new label (the user switched language) is pressed with the new label.
+    await repository.completeTurn({ conversationId: id, inboundId: null, state: initialState('en', 'explicit'), replies: [{ role: 'bot', locale: 'en', text: 'menu', actions: [{ id: 'intent.help', label: 'Menu' }] }], at });
+    expect(await repository.findOfferedAction(id, 'intent.help')).toEqual({ id: 'intent.help', label: 'Menu' });
+    cursors.push(null);
     const read = (repo: ConversationRepository) => Promise.all(cursors.flatMap((cursor) => [repo.messagesAfter(id, cursor, 100), repo.messagesAfter(id, cursor, 3)]));
     const before = await read(repository);
-    expect(before[0]).toHaveLength(30 + 30 + 10 + 5);
-    expect(before.at(-2)).toEqual([]);
+    expect(before[0]).toHaveLength(30 + 30 + 10 + 5 + 1);
 
     await repository.close();
     repository = engine.open(dataDir);
     expect(await read(repository)).toEqual(before);
+    expect(await repository.findOfferedAction(id, 'intent.help')).toEqual({ id: 'intent.help', label: 'Menu' });
   });
 });

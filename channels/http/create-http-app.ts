@@ -17,6 +17,9 @@ export function createHttpApp({ translator, logger, health, routes }: HttpAppOpt
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // API answers are never revalidated (a long-poll's answer changes by design), so hashing each body for an
+  // ETag is wasted work; files sent with sendFile and express.static keep theirs.
+  app.set('etag', false);
   app.use((_request, response, next) => {
     response.set('X-Content-Type-Options', 'nosniff');
     response.set('Referrer-Policy', 'no-referrer');

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { ConversationService } from '../../bot/core/conversation-service.js';
 import { MesaError } from '../../bot/core/errors.js';
+import type { StoredMessage } from '../../bot/core/messages.js';
 import { isLanguage } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
 import { authenticate, WEBCHAT_CHANNEL } from './authenticate.js';
@@ -78,14 +79,18 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
   router.get('/sessions/:sessionId/messages', async (request, response) => {
     const conversation = await authenticate(request, conversations);
     const query = parseWith(messagesQuery, request.query, 'query');
+    const answer = (messages: StoredMessage[]): void => {
+      response.json({ messages: messages.map(toMessageJson), cursor: messages.at(-1)?.id ?? query.after ?? '0' });
+    };
+    // Most polls ask for a reply that is already there: answer without setting up the wait.
+    const ready = await conversations.messagesAfter(conversation.id, query.after ?? null);
+    if (ready.length > 0 || query.waitMs === 0 || shutdown.aborted) return answer(ready);
     const abort = new AbortController();
     const onAbort = (): void => abort.abort();
     request.on('close', onAbort);
     shutdown.addEventListener('abort', onAbort, { once: true });
     try {
-      const messages = await conversations.waitForMessages(conversation.id, query.after ?? null, query.waitMs, abort.signal);
-      const cursor = messages.at(-1)?.id ?? query.after ?? '0';
-      response.json({ messages: messages.map(toMessageJson), cursor });
+      answer(await conversations.waitForMessages(conversation.id, query.after ?? null, query.waitMs, abort.signal));
     } finally {
       request.off('close', onAbort);
       shutdown.removeEventListener('abort', onAbort);

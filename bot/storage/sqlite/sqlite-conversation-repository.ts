@@ -14,6 +14,7 @@ import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
 import { GroupCommit } from './group-commit.js';
 import { RecentMessages } from './recent-messages.js';
+import { TurnQueue } from './turn-queue.js';
 import { RecentlyUsed } from '../../core/recently-used.js';
 import { walFlusher, type SqliteDatabase } from './open-database.js';
 
@@ -108,6 +109,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   /** The button labels stored per conversation: most turns offer the same menu again, which then costs no query. */
   private readonly offeredLabels = new RecentlyUsed<string, Map<string, string>>(RECENT_CONVERSATIONS);
   private readonly recentMessages = new RecentMessages();
+  private readonly turnQueue: TurnQueue;
   private readonly wal: ReturnType<typeof walFlusher>;
   private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
   // Built once: better-sqlite3 wraps each transaction function in several helpers, too costly per turn.
@@ -126,8 +128,6 @@ export class SqliteConversationRepository implements ConversationRepository {
       findConversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       updateState: db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?'),
       insertMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      pending: db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND turn_status = 'pending' ORDER BY id"),
-      pendingConversations: db.prepare("SELECT DISTINCT conversation_id FROM messages WHERE turn_status = 'pending'"),
       finishTurn: db.prepare("UPDATE messages SET turn_status = 'done' WHERE id = ? AND turn_status = 'pending'"),
       appendMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT DO NOTHING'),
       after: db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?'),
@@ -135,6 +135,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       offerAction: db.prepare('INSERT INTO offered_actions (conversation_id, action_id, label) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET label = excluded.label WHERE label <> excluded.label'),
       findAction: db.prepare('SELECT action_id AS id, label FROM offered_actions WHERE conversation_id = ? AND action_id = ?'),
     };
+    const pendingRows = db.prepare("SELECT * FROM messages WHERE turn_status = 'pending' ORDER BY id").all() as MessageRow[];
+    this.turnQueue = new TurnQueue(pendingRows.map((row) => ({ message: toMessage(row), actionId: row.action_id })));
     this.accepts = this.createAccepts();
     this.completeTurnTransaction = db.transaction((turn: CompletedTurn) => this.writeTurn(turn));
     this.appendTransaction = db.transaction((input: AppendInput) => this.writeAppend(input));
@@ -187,24 +189,27 @@ export class SqliteConversationRepository implements ConversationRepository {
     );
     const commit = (inputs: AcceptInput[]): StoredMessage[] => {
       const stored = insertAll(inputs);
-      for (const message of stored) this.recentMessages.committed(message.conversationId, [message]);
+      stored.forEach((message, index) => {
+        this.recentMessages.committed(message.conversationId, [message]);
+        this.turnQueue.add({ message, actionId: inputs[index]!.actionId });
+      });
       return stored;
     };
     return new GroupCommit<AcceptInput, StoredMessage>(commit, () => this.wal.flush());
   }
 
   async pendingTurns(conversationId: string): Promise<PendingTurn[]> {
-    const rows = this.statements.pending.all(conversationId) as MessageRow[];
-    return rows.map((row) => ({ message: toMessage(row), actionId: row.action_id }));
+    return this.turnQueue.of(conversationId);
   }
 
   async conversationsWithPendingTurns(): Promise<string[]> {
-    return this.statements.pendingConversations.pluck().all() as string[];
+    return this.turnQueue.conversations();
   }
 
   async completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
     const stored = this.completeTurnTransaction(turn);
     this.committed(turn.conversationId, stored);
+    if (turn.inboundId !== null) this.turnQueue.finish(turn.conversationId, turn.inboundId);
     const cached = this.recent.get(turn.conversationId);
     if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
     return stored;

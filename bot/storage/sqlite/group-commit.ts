@@ -35,8 +35,33 @@ export class GroupCommit<T, R> {
     const batch = this.waiting;
     this.waiting = [];
     this.scheduled = false;
+    let results: R[];
     try {
-      const results = this.commit(batch.map((waiting) => waiting.item));
+      results = this.commit(batch.map((waiting) => waiting.item));
+    } catch (error) {
+      // One bad item must not fail the others: each gets its own transaction and its own answer.
+      if (batch.length === 1) return batch[0]!.reject(error);
+      return this.commitEach(batch);
+    }
+    await this.settle(batch, results);
+  }
+
+  private async commitEach(batch: Waiting<T, R>[]): Promise<void> {
+    const committed: Waiting<T, R>[] = [];
+    const results: R[] = [];
+    for (const waiting of batch) {
+      try {
+        results.push(this.commit([waiting.item])[0] as R);
+        committed.push(waiting);
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
+    await this.settle(committed, results);
+  }
+
+  private async settle(batch: Waiting<T, R>[], results: R[]): Promise<void> {
+    try {
       await this.flush();
       batch.forEach((waiting, index) => waiting.resolve(results[index] as R));
     } catch (error) {

@@ -112,8 +112,8 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly turnQueue: TurnQueue;
   private readonly wal: ReturnType<typeof walFlusher>;
   private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
-  // Built once: better-sqlite3 wraps each transaction function in several helpers, too costly per turn.
-  private readonly completeTurnTransaction: (turn: CompletedTurn) => StoredMessage[];
+  private readonly turns: GroupCommit<CompletedTurn, StoredMessage[]>;
+  // Built once: better-sqlite3 wraps each transaction function in several helpers, too costly per call.
   private readonly appendTransaction: (input: AppendInput) => StoredMessage[];
 
   constructor(private readonly db: SqliteDatabase) {
@@ -138,7 +138,7 @@ export class SqliteConversationRepository implements ConversationRepository {
     const pendingRows = db.prepare("SELECT * FROM messages WHERE turn_status = 'pending' ORDER BY id").all() as MessageRow[];
     this.turnQueue = new TurnQueue(pendingRows.map((row) => ({ message: toMessage(row), actionId: row.action_id })));
     this.accepts = this.createAccepts();
-    this.completeTurnTransaction = db.transaction((turn: CompletedTurn) => this.writeTurn(turn));
+    this.turns = this.createTurns();
     this.appendTransaction = db.transaction((input: AppendInput) => this.writeAppend(input));
   }
 
@@ -206,13 +206,26 @@ export class SqliteConversationRepository implements ConversationRepository {
     return this.turnQueue.conversations();
   }
 
-  async completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
-    const stored = this.completeTurnTransaction(turn);
-    this.committed(turn.conversationId, stored);
-    if (turn.inboundId !== null) this.turnQueue.finish(turn.conversationId, turn.inboundId);
-    const cached = this.recent.get(turn.conversationId);
-    if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
-    return stored;
+  completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
+    return this.turns.submit(turn);
+  }
+
+  /**
+   * Turns finishing in the same tick share a transaction: a commit costs more than the writes of a turn, and
+   * under load many conversations finish together. Not flushed: a turn lost to a power cut is answered again.
+   */
+  private createTurns(): GroupCommit<CompletedTurn, StoredMessage[]> {
+    const writeAll = this.db.transaction((turns: CompletedTurn[]) => turns.map((turn) => this.writeTurn(turn)));
+    return new GroupCommit<CompletedTurn, StoredMessage[]>((turns) => {
+      const stored = writeAll(turns);
+      turns.forEach((turn, index) => {
+        this.committed(turn.conversationId, stored[index]!);
+        if (turn.inboundId !== null) this.turnQueue.finish(turn.conversationId, turn.inboundId);
+        const cached = this.recent.get(turn.conversationId);
+        if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
+      });
+      return stored;
+    });
   }
 
   private writeTurn(turn: CompletedTurn): StoredMessage[] {

@@ -1,5 +1,6 @@
 import type { KnowledgeEvent } from '../../bot/core/knowledge-base.js';
 import type { Language } from '../../bot/core/language.js';
+import { GroupCommit } from '../../bot/storage/sqlite/group-commit.js';
 import { migrate } from '../../bot/storage/sqlite/migrate.js';
 import type { SqliteDatabase } from '../../bot/storage/sqlite/open-database.js';
 import { gapKey } from '../insights/gap-key.js';
@@ -18,6 +19,8 @@ interface GapRow {
 
 export class SqliteInsightsRepository implements InsightsRepository {
   private readonly statements;
+  /** Events and gaps recorded in the same tick share one commit: the bot records one on most KB turns. */
+  private readonly writes: GroupCommit<() => unknown, undefined>;
 
   constructor(db: SqliteDatabase) {
     migrate(db, 'kb', kbMigrations);
@@ -28,10 +31,12 @@ export class SqliteInsightsRepository implements InsightsRepository {
       gaps: db.prepare(`SELECT gap_key, language, COUNT(*) AS count, json_group_array(query) AS examples, MAX(at) AS last_at
         FROM kb_gaps WHERE (@language IS NULL OR language = @language) GROUP BY language, gap_key ORDER BY count DESC, last_at DESC LIMIT @limit`),
     };
+    const writeAll = db.transaction((writes: Array<() => unknown>) => writes.map((write): undefined => void write()));
+    this.writes = new GroupCommit(writeAll);
   }
 
   async recordEvent(articleId: string, event: KnowledgeEvent, context: { conversationId: string; at: Date }): Promise<void> {
-    this.statements.event.run(articleId, event, context.conversationId, context.at.toISOString());
+    await this.writes.submit(() => this.statements.event.run(articleId, event, context.conversationId, context.at.toISOString()));
   }
 
   async metrics(articleId: string): Promise<ArticleMetrics> {
@@ -41,7 +46,7 @@ export class SqliteInsightsRepository implements InsightsRepository {
   }
 
   async recordGap(query: string, language: Language, context: { conversationId: string; at: Date }): Promise<void> {
-    this.statements.gap.run(query, gapKey(query), language, context.conversationId, context.at.toISOString());
+    await this.writes.submit(() => this.statements.gap.run(query, gapKey(query), language, context.conversationId, context.at.toISOString()));
   }
 
   async gaps(options: { language?: Language; limit: number }): Promise<GapGroup[]> {

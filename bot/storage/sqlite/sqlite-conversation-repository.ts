@@ -135,7 +135,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       offerAction: db.prepare('INSERT INTO offered_actions (conversation_id, action_id, label) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET label = excluded.label WHERE label <> excluded.label'),
       findAction: db.prepare('SELECT action_id AS id, label FROM offered_actions WHERE conversation_id = ? AND action_id = ?'),
     };
-    const pendingRows = db.prepare("SELECT * FROM messages WHERE turn_status = 'pending' ORDER BY id").all() as MessageRow[];
+    // In the partial index's order (by conversation, then id), so start-up reads the queue, not the whole transcript table.
+    const pendingRows = db.prepare("SELECT * FROM messages WHERE turn_status = 'pending' ORDER BY conversation_id, id").all() as MessageRow[];
     this.turnQueue = new TurnQueue(pendingRows.map((row) => ({ message: toMessage(row), actionId: row.action_id })));
     this.accepts = this.createAccepts();
     this.turns = this.createTurns();

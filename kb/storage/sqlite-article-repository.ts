@@ -75,7 +75,7 @@ export class SqliteArticleRepository implements ArticleRepository {
       history: db.prepare('SELECT * FROM kb_versions WHERE article_id = ? AND language = ? ORDER BY version DESC'),
       enqueue: db.prepare('INSERT INTO kb_index_outbox (article_id, language, created_at) VALUES (?, ?, ?)'),
       enqueueAll: db.prepare('INSERT INTO kb_index_outbox (article_id, language, created_at) SELECT article_id, language, ? FROM kb_variants'),
-      pending: db.prepare('SELECT seq, article_id AS id, language FROM kb_index_outbox ORDER BY seq LIMIT ?'),
+      pending: db.prepare('SELECT seq, article_id AS id, language FROM kb_index_outbox ORDER BY seq LIMIT CAST(? AS INTEGER)'),
       done: db.prepare('DELETE FROM kb_index_outbox WHERE seq = ?'),
     };
   }

@@ -29,7 +29,7 @@ export class SqliteInsightsRepository implements InsightsRepository {
       counts: db.prepare('SELECT event, COUNT(*) AS n FROM kb_events WHERE article_id = ? GROUP BY event'),
       gap: db.prepare('INSERT INTO kb_gaps (query, gap_key, language, conversation_id, at) VALUES (?, ?, ?, ?, ?)'),
       gaps: db.prepare(`SELECT gap_key, language, COUNT(*) AS count, json_group_array(query) AS examples, MAX(at) AS last_at
-        FROM kb_gaps WHERE (@language IS NULL OR language = @language) GROUP BY language, gap_key ORDER BY count DESC, last_at DESC LIMIT @limit`),
+        FROM kb_gaps WHERE (@language IS NULL OR language = @language) GROUP BY language, gap_key ORDER BY count DESC, last_at DESC LIMIT CAST(@limit AS INTEGER)`),
     };
     const writeAll = db.transaction((writes: Array<() => unknown>) => writes.map((write): undefined => void write()));
     this.writes = new GroupCommit(writeAll);

@@ -38,12 +38,13 @@ export class SqliteTicketRepository implements TicketRepository {
       // Asked on every user turn. MAX instead of ORDER BY ... LIMIT 1: the IN over two index ranges made SQLite sort
       // through a temporary B-tree, ~45 µs a turn even with no tickets at all.
       activeHandoff: db.prepare("SELECT * FROM tickets WHERE seq = (SELECT MAX(seq) FROM tickets WHERE conversation_id = ? AND handoff IN ('queued', 'live'))"),
-      ofUser: db.prepare('SELECT * FROM tickets WHERE user_id = ? ORDER BY seq DESC LIMIT ?'),
+      // CAST: a bare `LIMIT ?` is planned again on every run (see sqlite-conversation-repository.ts).
+      ofUser: db.prepare('SELECT * FROM tickets WHERE user_id = ? ORDER BY seq DESC LIMIT CAST(? AS INTEGER)'),
       waiting: db.prepare(`SELECT * FROM tickets WHERE queue_id = ? AND ${WAITING} ${QUEUE_ORDER}`),
       waitingCounts: db.prepare(`SELECT queue_id, COUNT(*) AS n FROM tickets WHERE ${WAITING} GROUP BY queue_id`),
       timeline: db.prepare('SELECT * FROM ticket_timeline WHERE ticket_seq = ? ORDER BY id'),
       recentWaits: db.prepare(`SELECT (julianday(assigned_at) - julianday(queued_at)) * 1440 AS minutes FROM ticket_assignments
-        WHERE queue_id = ? ORDER BY assigned_at DESC, id DESC LIMIT ?`),
+        WHERE queue_id = ? ORDER BY assigned_at DESC, id DESC LIMIT CAST(? AS INTEGER)`),
       unclosed: db.prepare(`SELECT * FROM tickets WHERE ${OPEN}`),
       mark: db.prepare('INSERT OR IGNORE INTO ticket_marks (ticket_seq, mark, at) VALUES (?, ?, ?)'),
       pendingNotices: db.prepare('SELECT id, conversation_id, notice FROM ticket_notices WHERE delivered_at IS NULL ORDER BY id LIMIT 500'),
@@ -97,7 +98,7 @@ export class SqliteTicketRepository implements TicketRepository {
       params.push(query.assigneeId);
     }
     if (!query.includeClosed) where.push(OPEN);
-    const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${QUEUE_ORDER} LIMIT ?`;
+    const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${QUEUE_ORDER} LIMIT CAST(? AS INTEGER)`;
     return (this.db.prepare(sql).all(...params, query.limit) as TicketRow[]).map(toTicket);
   }
 

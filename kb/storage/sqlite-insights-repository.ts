@@ -1,6 +1,6 @@
 import type { KnowledgeEvent } from '../../bot/core/knowledge-base.js';
 import type { Language } from '../../bot/core/language.js';
-import { GroupCommit } from '../../bot/storage/sqlite/group-commit.js';
+import { tickWriterFor, type TickWriter } from '../../bot/storage/sqlite/tick-writer.js';
 import { migrate } from '../../bot/storage/sqlite/migrate.js';
 import type { SqliteDatabase } from '../../bot/storage/sqlite/open-database.js';
 import { gapKey } from '../insights/gap-key.js';
@@ -19,8 +19,8 @@ interface GapRow {
 
 export class SqliteInsightsRepository implements InsightsRepository {
   private readonly statements;
-  /** Events and gaps recorded in the same tick share one commit: the bot records one on most KB turns. */
-  private readonly writes: GroupCommit<() => unknown, undefined>;
+  /** Events and gaps share the commit of the turn that records them. */
+  private readonly writer: TickWriter;
 
   constructor(db: SqliteDatabase) {
     migrate(db, 'kb', kbMigrations);
@@ -31,12 +31,11 @@ export class SqliteInsightsRepository implements InsightsRepository {
       gaps: db.prepare(`SELECT gap_key, language, COUNT(*) AS count, json_group_array(query) AS examples, MAX(at) AS last_at
         FROM kb_gaps WHERE (@language IS NULL OR language = @language) GROUP BY language, gap_key ORDER BY count DESC, last_at DESC LIMIT CAST(@limit AS INTEGER)`),
     };
-    const writeAll = db.transaction((writes: Array<() => unknown>) => writes.map((write): undefined => void write()));
-    this.writes = new GroupCommit(writeAll);
+    this.writer = tickWriterFor(db);
   }
 
   async recordEvent(articleId: string, event: KnowledgeEvent, context: { conversationId: string; at: Date }): Promise<void> {
-    await this.writes.submit(() => this.statements.event.run(articleId, event, context.conversationId, context.at.toISOString()));
+    await this.writer.submit({ write: () => this.statements.event.run(articleId, event, context.conversationId, context.at.toISOString()), durable: false });
   }
 
   async metrics(articleId: string): Promise<ArticleMetrics> {
@@ -46,7 +45,7 @@ export class SqliteInsightsRepository implements InsightsRepository {
   }
 
   async recordGap(query: string, language: Language, context: { conversationId: string; at: Date }): Promise<void> {
-    await this.writes.submit(() => this.statements.gap.run(query, gapKey(query), language, context.conversationId, context.at.toISOString()));
+    await this.writer.submit({ write: () => this.statements.gap.run(query, gapKey(query), language, context.conversationId, context.at.toISOString()), durable: false });
   }
 
   async gaps(options: { language?: Language; limit: number }): Promise<GapGroup[]> {

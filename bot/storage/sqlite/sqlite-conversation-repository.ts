@@ -12,11 +12,11 @@ import { isLanguage, type Language } from '../../core/language.js';
 import type { Action, MessageRole, OutboundMessage, StoredMessage } from '../../core/messages.js';
 import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
-import { GroupCommit } from './group-commit.js';
 import { RecentMessages } from './recent-messages.js';
 import { TurnQueue } from './turn-queue.js';
 import { RecentlyUsed } from '../../core/recently-used.js';
-import { walFlusher, type SqliteDatabase } from './open-database.js';
+import type { SqliteDatabase } from './open-database.js';
+import { tickWriterFor, type TickWriter } from './tick-writer.js';
 
 const RECENT_CONVERSATIONS = 20_000;
 
@@ -110,15 +110,13 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly offeredLabels = new RecentlyUsed<string, Map<string, string>>(RECENT_CONVERSATIONS);
   private readonly recentMessages = new RecentMessages();
   private readonly turnQueue: TurnQueue;
-  private readonly wal: ReturnType<typeof walFlusher>;
-  private readonly accepts: GroupCommit<AcceptInput, StoredMessage>;
-  private readonly turns: GroupCommit<CompletedTurn, StoredMessage[]>;
+  private readonly writer: TickWriter;
   // Built once: better-sqlite3 wraps each transaction function in several helpers, too costly per call.
   private readonly appendTransaction: (input: AppendInput) => StoredMessage[];
 
   constructor(private readonly db: SqliteDatabase) {
     migrate(db, 'bot', botMigrations);
-    this.wal = walFlusher(db);
+    this.writer = tickWriterFor(db);
     this.statements = {
       upsertUser: db.prepare(`INSERT INTO users (id, channel, external_id, name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (channel, external_id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email)`),
@@ -140,8 +138,6 @@ export class SqliteConversationRepository implements ConversationRepository {
     // In the partial index's order (by conversation, then id), so start-up reads the queue, not the whole transcript table.
     const pendingRows = db.prepare("SELECT * FROM messages WHERE turn_status = 'pending' ORDER BY conversation_id, id").all() as MessageRow[];
     this.turnQueue = new TurnQueue(pendingRows.map((row) => ({ message: toMessage(row), actionId: row.action_id })));
-    this.accepts = this.createAccepts();
-    this.turns = this.createTurns();
     this.appendTransaction = db.transaction((input: AppendInput) => this.writeAppend(input));
   }
 
@@ -178,27 +174,19 @@ export class SqliteConversationRepository implements ConversationRepository {
     return record;
   }
 
+  /** The 202 waits for the WAL flush; messages accepted in the same tick share the transaction and the flush. */
   acceptUserMessage(input: AcceptInput): Promise<StoredMessage> {
-    return this.accepts.submit(input);
-  }
-
-  /** Accepted messages share one transaction and one WAL flush per tick; the 202 waits for the flush. */
-  private createAccepts(): GroupCommit<AcceptInput, StoredMessage> {
-    const insertAll = this.db.transaction((inputs: AcceptInput[]): StoredMessage[] =>
-      inputs.map((input) => {
+    return this.writer.submit({
+      write: (): StoredMessage => {
         const result = this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', input.at.toISOString());
-        return { id: String(result.lastInsertRowid), conversationId: input.conversationId, role: 'user' as const, text: input.text, locale: input.locale, createdAt: input.at };
-      }),
-    );
-    const commit = (inputs: AcceptInput[]): StoredMessage[] => {
-      const stored = insertAll(inputs);
-      stored.forEach((message, index) => {
+        return { id: String(result.lastInsertRowid), conversationId: input.conversationId, role: 'user', text: input.text, locale: input.locale, createdAt: input.at };
+      },
+      committed: (message) => {
         this.recentMessages.committed(message.conversationId, [message]);
-        this.turnQueue.add({ message, actionId: inputs[index]!.actionId });
-      });
-      return stored;
-    };
-    return new GroupCommit<AcceptInput, StoredMessage>(commit, () => this.wal.flush());
+        this.turnQueue.add({ message, actionId: input.actionId });
+      },
+      durable: true,
+    });
   }
 
   async pendingTurns(conversationId: string): Promise<PendingTurn[]> {
@@ -209,25 +197,17 @@ export class SqliteConversationRepository implements ConversationRepository {
     return this.turnQueue.conversations();
   }
 
+  /** Not flushed: a turn lost to a power cut leaves its message pending, and it is answered again. */
   completeTurn(turn: CompletedTurn): Promise<StoredMessage[]> {
-    return this.turns.submit(turn);
-  }
-
-  /**
-   * Turns finishing in the same tick share a transaction: a commit costs more than the writes of a turn, and
-   * under load many conversations finish together. Not flushed: a turn lost to a power cut is answered again.
-   */
-  private createTurns(): GroupCommit<CompletedTurn, StoredMessage[]> {
-    const writeAll = this.db.transaction((turns: CompletedTurn[]) => turns.map((turn) => this.writeTurn(turn)));
-    return new GroupCommit<CompletedTurn, StoredMessage[]>((turns) => {
-      const stored = writeAll(turns);
-      turns.forEach((turn, index) => {
-        this.committed(turn.conversationId, stored[index]!);
+    return this.writer.submit({
+      write: () => this.writeTurn(turn),
+      committed: (stored) => {
+        this.committed(turn.conversationId, stored);
         if (turn.inboundId !== null) this.turnQueue.finish(turn.conversationId, turn.inboundId);
         const cached = this.recent.get(turn.conversationId);
         if (cached) this.recent.set(turn.conversationId, { ...cached, state: turn.state });
-      });
-      return stored;
+      },
+      durable: false,
     });
   }
 
@@ -275,7 +255,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   durable(): Promise<void> {
-    return this.wal.flush();
+    return this.writer.flush();
   }
 
   private writeAppend(input: AppendInput): StoredMessage[] {
@@ -308,7 +288,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async close(): Promise<void> {
-    await this.wal.close();
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -70,6 +70,7 @@ export function createServiceDesk(options: ServiceDeskOptions): ServiceDesk {
   };
 
   return {
+    ticketNumberPrefix: options.config.numberPrefix,
     openTicket: (request) => openTicket(deps, request),
     activeHandoff: (conversationId) => activeHandoff(deps, conversationId),
     userMessaged: (number, at) => userMessaged(deps, number, at),

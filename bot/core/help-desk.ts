@@ -82,6 +82,8 @@ export interface OpenedTicket {
 
 /** What the conversation core needs from the service desk, in its own words (ticketing/ implements it). */
 export interface HelpDesk {
+  /** What ticket numbers start with ("SD" in SD-000123), so numbers users type can be recognised. */
+  readonly ticketNumberPrefix: string;
   openTicket(request: OpenTicketRequest): Promise<OpenedTicket>;
   /** The ticket whose people currently own the conversation (queued or live), or null when the bot does. */
   activeHandoff(conversationId: string): Promise<TicketSummary | null>;

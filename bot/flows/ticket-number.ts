@@ -1,13 +1,17 @@
+const DEFAULT_PREFIX = 'SD';
+
 /**
- * Finds the ticket a user names in their own words: "SD-000123", "sd 123", "#123" or a bare "123".
- * Bare numbers need three digits so "my ticket from 2 days ago" is not read as ticket 2.
+ * Finds the ticket a user names in their own words: "SD-000123", "sd 123", "#123" or a bare "123", with the
+ * desk's own prefix (the ticketing config's numberPrefix, capitals and digits only). Bare numbers need three
+ * digits so "my ticket from 2 days ago" is not read as ticket 2.
  */
-export function findTicketNumber(text: string): string | null {
-  const match = /\bsd\s*[-#]?\s*(\d{1,9})\b/i.exec(text) ?? /#\s*(\d{1,9})\b/.exec(text) ?? /(?<![\w-])(\d{3,9})(?![\w-])/.exec(text);
-  return match ? formatTicketNumber(match[1]!) : null;
+export function findTicketNumber(text: string, prefix = DEFAULT_PREFIX): string | null {
+  const named = new RegExp(`\\b${prefix}\\s*[-#]?\\s*(\\d{1,9})\\b`, 'i');
+  const match = named.exec(text) ?? /#\s*(\d{1,9})\b/.exec(text) ?? /(?<![\w-])(\d{3,9})(?![\w-])/.exec(text);
+  return match ? formatTicketNumber(match[1]!, prefix) : null;
 }
 
-/** Ticket numbers as the service desk writes them: SD- and at least six digits. */
-export function formatTicketNumber(digits: string): string {
-  return `SD-${String(Number(digits)).padStart(6, '0')}`;
+/** Ticket numbers as the service desk writes them: the prefix, a dash and at least six digits. */
+export function formatTicketNumber(digits: string, prefix = DEFAULT_PREFIX): string {
+  return `${prefix}-${String(Number(digits)).padStart(6, '0')}`;
 }

@@ -32,7 +32,7 @@ export function ticketStatusFlow(desk: HelpDesk): Flow {
   return {
     name: 'ticket-status',
     async start(context) {
-      const number = context.inbound.actionId ? null : findTicketNumber(context.inbound.text);
+      const number = context.inbound.actionId ? null : findTicketNumber(context.inbound.text, desk.ticketNumberPrefix);
       await (number ? one(context, number) : recent(context));
       return done;
     },

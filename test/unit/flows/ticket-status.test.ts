@@ -91,4 +91,13 @@ describe('ticket numbers in the user\'s words', () => {
   ])('"%s" names %s', (text, number) => {
     expect(findTicketNumber(text)).toBe(number);
   });
+
+  it.each([
+    ['how is IT-000123 going', 'IT-000123'],
+    ['it 77 please', 'IT-000077'],
+    ['#4567', 'IT-004567'],
+    ['SD-000123', null],
+  ])('with the prefix IT, "%s" names %s', (text, number) => {
+    expect(findTicketNumber(text, 'IT')).toBe(number);
+  });
 });

@@ -1,3 +1,4 @@
+import { findTicketNumber } from '../../../bot/flows/ticket-number.js';
 import { defaultTicketingConfig } from '../../../ticketing/config/load-ticketing-config.js';
 import { ANA, BRUNO, deskFixture, LUCIA, TestClock, type DeskFixture } from './helpers/desk-fixture.js';
 
@@ -15,12 +16,16 @@ describe('opening a ticket', () => {
     expect(fixture.events.filter((event) => event.type === 'queue_alert')).toHaveLength(1);
   });
 
-  it('numbers tickets with the configured prefix', async () => {
+  it('numbers tickets with the configured prefix, and a user who types that number in chat gets their ticket', async () => {
     const config = defaultTicketingConfig();
     config.numberPrefix = 'HD';
     fixture = deskFixture({ config });
     expect((await fixture.open()).ticket.number).toBe('HD-000001');
-    expect((await fixture.open()).ticket.number).toBe('HD-000002');
+    const second = await fixture.open({ userId: 'u-hd' });
+    expect(second.ticket.number).toBe('HD-000002');
+    const typed = findTicketNumber('how is hd 2 going?', fixture.desk.ticketNumberPrefix);
+    expect(typed).toBe('HD-000002');
+    expect((await fixture.desk.ticketOf('u-hd', typed!)).number).toBe('HD-000002');
   });
 
   it('gives the place in the queue, most urgent first, then oldest', async () => {

@@ -22,6 +22,7 @@ export interface QueueSetup {
  * own tickets, status changes follow the lifecycle, a survey is answered once. Analyst actions are methods.
  */
 export class MemoryHelpDesk implements HelpDesk {
+  readonly ticketNumberPrefix = 'SD';
   readonly tickets = new Map<string, Ticket>();
   readonly complaints: string[] = [];
   queue: QueueSetup = { queueName: 'L1 Service Desk', staffed: true, estimatedWaitMinutes: 12 };

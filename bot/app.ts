@@ -14,6 +14,7 @@ import { createConversationEngine } from './core/conversation-engine.js';
 import { ConversationEvents } from './core/conversation-events.js';
 import { ConversationService } from './core/conversation-service.js';
 import { TurnRunner } from './core/turn-runner.js';
+import { UserPresence } from './core/user-presence.js';
 import { DeskGateway } from './core/desk-gateway.js';
 import { defaultFlows } from './flows/default-flows.js';
 import { createHandoffGate } from './flows/handoff-gate.js';
@@ -63,7 +64,8 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     logger.warn('MESA_WEBCHAT_IDENTITY_SECRET is unset: the web chat trusts the user ids pages send, so anyone can ask for anyone\'s tickets. Set it outside a demo.');
   }
   const events = new ConversationEvents();
-  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock });
+  const presence = new UserPresence(clock);
+  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock, presence });
   const desk = createServiceDesk({
     repository: new SqliteTicketRepository(storage.db),
     config: ticketing,
@@ -74,7 +76,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   });
   const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk }), handoff: createHandoffGate(desk), clock });
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
-  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock });
+  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence });
   const shutdown = new AbortController();
   // Every waiting long poll and open stream listens for shutdown; thousands at once are normal, not a leak.
   setMaxListeners(0, shutdown.signal);

@@ -19,4 +19,6 @@ export interface ConversationGateway {
   subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void;
   /** Whether the user can still be reached in the conversation's channel (surveys are only asked then). */
   reachable(conversationId: string, at: Date): Promise<boolean>;
+  /** The last moment the user was connected to their channel: now while connected, Mesa's start if not seen since. */
+  lastSeen(conversationId: string): Date;
 }

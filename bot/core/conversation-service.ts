@@ -7,6 +7,7 @@ import { DEFAULT_LANGUAGE, type Language } from './language.js';
 import type { StoredMessage } from './messages.js';
 import { RecentlyUsed } from './recently-used.js';
 import type { TurnRunner } from './turn-runner.js';
+import type { UserPresence } from './user-presence.js';
 
 export type UserInput = { text: string } | { actionId: string };
 
@@ -15,6 +16,8 @@ export interface ConversationServiceOptions {
   runner: TurnRunner;
   events: ConversationEvents;
   clock: () => Date;
+  /** Told of every user request and open connection, so the service desk can tell who left. */
+  presence: UserPresence;
 }
 
 /** What channel adapters call: start conversations, hand in user messages, read and await the transcript. */
@@ -46,7 +49,8 @@ export class ConversationService {
 
   /** Stores the message durably, then schedules its turn; the caller may acknowledge once this resolves. */
   async accept(conversation: ConversationRecord, input: UserInput): Promise<StoredMessage> {
-    const { repository, runner, events, clock } = this.options;
+    const { repository, runner, events, clock, presence } = this.options;
+    presence.seen(conversation.id);
     let text: string;
     let actionId: string | null = null;
     if ('actionId' in input) {
@@ -65,6 +69,7 @@ export class ConversationService {
 
   /** Signals "the user is typing" to whoever watches (an analyst in a live chat); at most one per second passes. */
   userTyping(conversationId: string): void {
+    this.options.presence.seen(conversationId);
     const now = this.options.clock().getTime();
     if (now - (this.lastTyping.get(conversationId) ?? 0) < 1000) return;
     this.lastTyping.set(conversationId, now);
@@ -73,10 +78,16 @@ export class ConversationService {
 
   /** Follows new transcript entries and typing signals of one conversation; returns the unsubscribe function. */
   subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void {
-    return this.options.events.subscribe(conversationId, listener);
+    const disconnected = this.options.presence.connected(conversationId);
+    const unsubscribe = this.options.events.subscribe(conversationId, listener);
+    return () => {
+      unsubscribe();
+      disconnected();
+    };
   }
 
   async messagesAfter(conversationId: string, after: string | null, limit = 100): Promise<StoredMessage[]> {
+    this.options.presence.seen(conversationId);
     return this.options.repository.messagesAfter(conversationId, after, limit);
   }
 
@@ -88,7 +99,7 @@ export class ConversationService {
     const woken = new Promise<void>((resolve) => (wake = resolve));
     // Subscribe before reading so a message stored in between cannot be missed; what arrives after the read
     // comes with the event, so there is no need to read storage again.
-    const unsubscribe = this.options.events.subscribe(conversationId, (event) => {
+    const unsubscribe = this.subscribe(conversationId, (event) => {
       if (event.type !== 'messages') return;
       arrived.push(...event.messages.filter((message) => Number(message.id) > floor));
       if (arrived.length > 0) wake();

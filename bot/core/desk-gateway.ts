@@ -4,6 +4,7 @@ import type { ConversationGateway } from './conversation-gateway.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { OutboundMessage, StoredMessage } from './messages.js';
 import type { TicketNotice } from './ticket-notice.js';
+import type { UserPresence } from './user-presence.js';
 
 export interface DeskGatewayOptions {
   repository: ConversationRepository;
@@ -12,6 +13,7 @@ export interface DeskGatewayOptions {
   /** How the bot words a notice (bot/flows/ticket-notices.ts). */
   renderNotice: (notice: TicketNotice, t: Translate) => OutboundMessage;
   clock: () => Date;
+  presence: UserPresence;
   /**
    * How long after the user's last message each channel can still reach them; channels not listed cannot.
    * The web chat keeps its transcript, so a user who comes back later still sees and answers what was sent.
@@ -56,6 +58,10 @@ export class DeskGateway implements ConversationGateway {
 
   subscribe(...args: Parameters<ConversationGateway['subscribe']>): () => void {
     return this.options.events.subscribe(...args);
+  }
+
+  lastSeen(conversationId: string): Date {
+    return this.options.presence.lastSeenAt(conversationId);
   }
 
   async reachable(conversationId: string, at: Date): Promise<boolean> {

@@ -40,6 +40,7 @@ export function defaultTicketingConfig(): TicketingConfig {
     slaWarningAt: 0.8,
     defaultCapacity: 3,
     autoCloseHours: 72,
+    abandonAfterMinutes: 15,
     defaultWaitMinutes: 5,
   };
 }

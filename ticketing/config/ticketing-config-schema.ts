@@ -55,6 +55,7 @@ export const ticketingFileSchema = z.strictObject({
   slaWarningAt: z.number().gt(0, 'must be a fraction between 0 and 1, like 0.8').lt(1, 'must be a fraction between 0 and 1, like 0.8').optional(),
   defaultCapacity: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
   autoCloseHours: z.number().positive('must be more than 0').optional(),
+  abandonAfterMinutes: z.number().positive('must be more than 0').optional(),
   defaultWaitMinutes: z.number().positive('must be more than 0').optional(),
 });
 

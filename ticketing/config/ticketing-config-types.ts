@@ -49,6 +49,8 @@ export interface TicketingConfig {
   defaultCapacity: number;
   /** Resolved tickets the user does not answer are closed after this many hours. */
   autoCloseHours: number;
+  /** A user who left their channel this long while their ticket still waited in a queue has abandoned it. */
+  abandonAfterMinutes: number;
   /** Assumed minutes per waiting ticket when a queue has no recent history for the estimate. */
   defaultWaitMinutes: number;
 }

@@ -20,6 +20,8 @@ export class InMemoryGateway implements ConversationGateway {
   readonly typingIn: string[] = [];
   failing = false;
   unreachable = new Set<string>();
+  /** When a user was last connected; users not listed are connected now. */
+  readonly lastSeenAt = new Map<string, Date>();
   private readonly seenKeys = new Set<string>();
   private readonly listeners = new Map<string, Set<(event: ConversationEvent) => void>>();
   private nextId = 1;
@@ -51,6 +53,10 @@ export class InMemoryGateway implements ConversationGateway {
     if (!this.remember(dedupeKey)) return null;
     this.notices.push({ conversationId, notice, dedupeKey });
     return [this.store(conversationId, 'bot', `[${notice.kind}] ${notice.number}`)];
+  }
+
+  lastSeen(conversationId: string): Date {
+    return this.lastSeenAt.get(conversationId) ?? this.clock();
   }
 
   typing(conversationId: string): void {

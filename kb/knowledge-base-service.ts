@@ -8,8 +8,16 @@ export interface HitSource {
   search(query: string, options: { language: Language; limit: number }): Promise<KnowledgeHit[]>;
 }
 
-/** The knowledge base as the conversation core sees it: search, published articles, and what happened with them. */
-export function createKnowledgeBaseService(deps: { search: HitSource; articles: ArticleRepository; insights: InsightsRepository }): KnowledgeBase {
+/**
+ * The knowledge base as the conversation core sees it: search, published articles, and what happened with them.
+ * What happened is queued with the turn's own writes and shares their commit; a turn does not wait for it, and a
+ * failure to record it is logged without failing the conversation.
+ */
+export function createKnowledgeBaseService(deps: { search: HitSource; articles: ArticleRepository; insights: InsightsRepository; onRecordFailed: (error: unknown) => void }): KnowledgeBase {
+  const recorded = (write: Promise<void>): Promise<void> => {
+    write.catch(deps.onRecordFailed);
+    return Promise.resolve();
+  };
   return {
     async search(query, language, limit) {
       const hits = await deps.search.search(query, { language, limit });
@@ -20,7 +28,7 @@ export function createKnowledgeBaseService(deps: { search: HitSource; articles: 
       if (!variant || variant.status !== 'published') return null;
       return { id: variant.id, language: variant.language, title: variant.title, category: variant.category, steps: variant.steps };
     },
-    record: (id: string, event: KnowledgeEvent, context) => deps.insights.recordEvent(id, event, context),
-    recordGap: (query, language, context) => deps.insights.recordGap(query, language, context),
+    record: (id: string, event: KnowledgeEvent, context) => recorded(deps.insights.recordEvent(id, event, context)),
+    recordGap: (query, language, context) => recorded(deps.insights.recordGap(query, language, context)),
   };
 }

@@ -63,7 +63,7 @@ export async function startKnowledgeBase(options: KnowledgeBaseOptions): Promise
   sync.start();
   const search = createArticleSearch({ index });
   return {
-    knowledgeBase: createKnowledgeBaseService({ search, articles, insights }),
+    knowledgeBase: createKnowledgeBaseService({ search, articles, insights, onRecordFailed: (error) => logger.error({ err: error }, 'could not record a knowledge-base event') }),
     search,
     articles,
     insights,

@@ -25,7 +25,8 @@ export interface KnowledgeBase {
   search(query: string, language: Language, limit: number): Promise<KnowledgeHit[]>;
   /** The published variant in `language`, or null when the article has none in that language. */
   article(id: string, language: Language): Promise<KnowledgeArticle | null>;
+  /** Counts what happened with an article; stored with the turn, so a turn need not wait for it. */
   record(id: string, event: KnowledgeEvent, context: { conversationId: string; at: Date }): Promise<void>;
-  /** Remembers a question nothing answered, for the knowledge managers' gaps report. */
+  /** Remembers a question nothing answered, for the knowledge managers' gaps report; stored with the turn. */
   recordGap(query: string, language: Language, context: { conversationId: string; at: Date }): Promise<void>;
 }

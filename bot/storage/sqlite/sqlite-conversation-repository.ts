@@ -67,28 +67,20 @@ function toMessage(row: MessageRow): StoredMessage {
   };
 }
 
-function extrasOf(message: OutboundMessage): string | null {
+/** The parts of a message beyond its text that are stored; an empty list counts as none. */
+function extrasOf(message: OutboundMessage): Extras {
   const extras: Extras = {};
   if (message.actions?.length) extras.actions = message.actions;
   if (message.articles?.length) extras.articles = message.articles;
   if (message.ticket) extras.ticket = message.ticket;
-  return Object.keys(extras).length ? JSON.stringify(extras) : null;
+  return extras;
 }
 
-/** What a reply reads back as once stored: the same shape toMessage() gives a row. */
-function storedReply(reply: NewReply, id: number | bigint, conversationId: string, createdAt: Date): StoredMessage {
-  const { role, text, locale, actions, articles, ticket } = reply;
-  return {
-    id: String(id),
-    conversationId,
-    role,
-    text,
-    locale,
-    createdAt,
-    ...(actions?.length ? { actions } : {}),
-    ...(articles?.length ? { articles } : {}),
-    ...(ticket ? { ticket } : {}),
-  };
+const extrasColumn = (extras: Extras): string | null => (Object.keys(extras).length ? JSON.stringify(extras) : null);
+
+/** What a reply reads back as once stored: the same extras toMessage() spreads from the row's column. */
+function storedReply(reply: NewReply, extras: Extras, id: number | bigint, conversationId: string, createdAt: Date): StoredMessage {
+  return { id: String(id), conversationId, role: reply.role, text: reply.text, locale: reply.locale, createdAt, ...extras };
 }
 
 function toUser(row: UserRow): UserRecord {
@@ -215,9 +207,10 @@ export class SqliteConversationRepository implements ConversationRepository {
     const at = turn.at.toISOString();
     const stored: StoredMessage[] = [];
     for (const reply of turn.replies) {
-      const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), null, null, at);
+      const extras = extrasOf(reply);
+      const result = this.statements.insertMessage.run(turn.conversationId, reply.role, reply.text, reply.locale, extrasColumn(extras), null, null, at);
       this.offer(turn.conversationId, reply.actions);
-      stored.push(storedReply(reply, result.lastInsertRowid, turn.conversationId, turn.at));
+      stored.push(storedReply(reply, extras, result.lastInsertRowid, turn.conversationId, turn.at));
     }
     this.statements.updateState.run(JSON.stringify(turn.state), at, turn.conversationId);
     if (turn.inboundId !== null) this.statements.finishTurn.run(Number(turn.inboundId));
@@ -263,11 +256,12 @@ export class SqliteConversationRepository implements ConversationRepository {
     const stored: StoredMessage[] = [];
     for (const [index, reply] of input.replies.entries()) {
       const key = input.dedupeKey === null ? null : `${input.dedupeKey}#${index}`;
-      const result = this.statements.appendMessage.run(input.conversationId, reply.role, reply.text, reply.locale, extrasOf(reply), at, key);
+      const extras = extrasOf(reply);
+      const result = this.statements.appendMessage.run(input.conversationId, reply.role, reply.text, reply.locale, extrasColumn(extras), at, key);
       // A key seen before means this delivery already happened: nothing of it is stored twice.
       if (result.changes === 0) return [];
       this.offer(input.conversationId, reply.actions);
-      stored.push(storedReply(reply, result.lastInsertRowid, input.conversationId, input.at));
+      stored.push(storedReply(reply, extras, result.lastInsertRowid, input.conversationId, input.at));
     }
     return stored;
   }

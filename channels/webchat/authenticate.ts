@@ -1,24 +1,58 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { ConversationRecord } from '../../bot/core/conversation-repository.js';
 import type { ConversationService } from '../../bot/core/conversation-service.js';
 import { MesaError } from '../../bot/core/errors.js';
+import { RecentlyUsed } from '../../bot/core/recently-used.js';
 import { tokenMatches } from './session-token.js';
 
 export const WEBCHAT_CHANNEL = 'webchat';
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Finds the web chat session named in the path and checks the caller's bearer token against it. */
-export async function authenticate(request: Request, conversations: ConversationService): Promise<ConversationRecord> {
-  const sessionId = String(request.params.sessionId ?? '');
-  const conversation = SESSION_ID.test(sessionId) ? await conversations.find(sessionId) : null;
-  if (!conversation || conversation.channel !== WEBCHAT_CHANNEL) {
-    throw new MesaError('session_not_found', 'This chat session does not exist.');
-  }
-  const header = request.get('authorization') ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-  if (!tokenMatches(token, conversation.tokenHash)) {
-    throw new MesaError('invalid_token', 'The session token is missing or wrong.');
-  }
-  return conversation;
+/** Sessions whose token was checked recently: as many as there are conversations kept in memory. */
+const VERIFIED_SESSIONS = 20_000;
+
+/** Finds the web chat session named in a request's path and checks the caller's bearer token against it. */
+export type WebchatAuthenticator = (request: Request) => Promise<ConversationRecord>;
+
+interface VerifiedToken {
+  token: string;
+  /** The stored hash it was checked against: a session given a new token must be checked anew. */
+  hash: string;
+}
+
+function sameToken(a: string, b: string): boolean {
+  // Tokens have one fixed length, so only the comparison of contents needs to be constant-time.
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * A widget sends its token with every message and every long poll. Hashing it each time cost more than the
+ * rest of the check, so a token that matched its session's hash is remembered and later compared directly.
+ */
+export function webchatAuthenticator(conversations: ConversationService): WebchatAuthenticator {
+  const verified = new RecentlyUsed<string, VerifiedToken>(VERIFIED_SESSIONS);
+  const tokenIsRight = (conversation: ConversationRecord, token: string): boolean => {
+    const hash = conversation.tokenHash;
+    if (!hash || !token) return false;
+    const known = verified.get(conversation.id);
+    if (known && known.hash === hash && sameToken(known.token, token)) return true;
+    if (!tokenMatches(token, hash)) return false;
+    verified.set(conversation.id, { token, hash });
+    return true;
+  };
+  return async (request) => {
+    const sessionId = String(request.params.sessionId ?? '');
+    const conversation = SESSION_ID.test(sessionId) ? await conversations.find(sessionId) : null;
+    if (!conversation || conversation.channel !== WEBCHAT_CHANNEL) {
+      throw new MesaError('session_not_found', 'This chat session does not exist.');
+    }
+    const header = request.get('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    if (!tokenIsRight(conversation, token)) {
+      throw new MesaError('invalid_token', 'The session token is missing or wrong.');
+    }
+    return conversation;
+  };
 }

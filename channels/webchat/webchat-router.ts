@@ -4,7 +4,7 @@ import { MesaError } from '../../bot/core/errors.js';
 import type { StoredMessage } from '../../bot/core/messages.js';
 import { isLanguage } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
-import { authenticate, WEBCHAT_CHANNEL } from './authenticate.js';
+import { webchatAuthenticator, WEBCHAT_CHANNEL } from './authenticate.js';
 import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -45,6 +45,7 @@ function cors(allowedOrigins: string[]): RequestHandler {
 /** The web chat API of design.md §4, plus the push stream and the widget's UI strings. */
 export function webchatRouter({ conversations, translator, rateLimiter, shutdown, allowedOrigins, identitySecret }: WebchatRouterOptions): Router {
   const router = Router();
+  const authenticate = webchatAuthenticator(conversations);
   router.use(cors(allowedOrigins));
 
   router.post('/sessions', async (request, response) => {
@@ -62,7 +63,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
 
   router.post('/sessions/:sessionId/messages', async (request, response) => {
     if (shutdown.aborted) throw new MesaError('shutting_down', 'Mesa is restarting.');
-    const conversation = await authenticate(request, conversations);
+    const conversation = await authenticate(request);
     const body = parsePostMessageBody(request.body);
     if (!rateLimiter.allow(conversation.id)) throw new MesaError('rate_limited', 'Too many messages.');
     const stored = await conversations.accept(conversation, 'text' in body ? { text: body.text } : { actionId: body.action.id });
@@ -71,13 +72,13 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
 
   // Not in design.md §4: lets an analyst in a live chat see that the user is writing. Best effort, never an error for being frequent.
   router.post('/sessions/:sessionId/typing', async (request, response) => {
-    const conversation = await authenticate(request, conversations);
+    const conversation = await authenticate(request);
     conversations.userTyping(conversation.id);
     response.status(204).end();
   });
 
   router.get('/sessions/:sessionId/messages', async (request, response) => {
-    const conversation = await authenticate(request, conversations);
+    const conversation = await authenticate(request);
     const query = parseWith(messagesQuery, request.query, 'query');
     const answer = (messages: StoredMessage[]): void => {
       response.json({ messages: messages.map(toMessageJson), cursor: messages.at(-1)?.id ?? query.after ?? '0' });
@@ -98,7 +99,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
   });
 
   router.get('/sessions/:sessionId/stream', async (request, response) => {
-    const conversation = await authenticate(request, conversations);
+    const conversation = await authenticate(request);
     const query = parseWith(streamQuery, request.query, 'query');
     streamConversation(request, response, conversations, conversation.id, query.after ?? null, shutdown);
   });

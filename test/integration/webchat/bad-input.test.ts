@@ -46,6 +46,20 @@ describe('the web chat API refuses bad input with a clear 4xx and keeps serving'
     expect(response.body.error?.message.length).toBeGreaterThan(10);
   });
 
+  it('a token one character off, or another session\'s, is refused right after the right one was accepted', async () => {
+    const other = await ChatSession.create(server.url, { locale: 'en' });
+    const last = chat.token.at(-1) === 'A' ? 'B' : 'A';
+    const nearMiss = `${chat.token.slice(0, -1)}${last}`;
+    const poll = (token: string) => fetch(`${server.url}${messagesPath()}?waitMs=0`, { headers: { authorization: `Bearer ${token}` } });
+
+    expect((await poll(chat.token)).status).toBe(200);
+    const refused = await rawPost(messagesPath(), '{"text":"hi"}', { authorization: `Bearer ${nearMiss}` });
+    expect([refused.status, refused.body.error?.code]).toEqual([401, 'invalid_token']);
+    expect((await poll(nearMiss)).status).toBe(401);
+    expect((await poll(other.token)).status).toBe(401);
+    expect((await poll(chat.token)).status).toBe(200);
+  });
+
   it('long-poll parameters out of range are refused', async () => {
     const response = await fetch(`${server.url}${messagesPath()}?waitMs=999999`, { headers: auth() });
     expect(response.status).toBe(400);

@@ -5,6 +5,7 @@ import type { AnalystProfile, Complaint } from '../desk/analyst-desk.js';
 import type { Ticket, TimelineEntry } from '../tickets/ticket.js';
 import type { ChangeResult, NewTimelineEntry, PendingNotice, TicketChange } from '../tickets/ticket-change.js';
 import { formatTicketNumber } from '../tickets/ticket-number.js';
+import { RecentlyUsed } from '../../bot/core/recently-used.js';
 import type { NewTicket, Pause, SurveyAnswer, SurveyComment, SurveyRecord, SurveyWrite, TicketQuery, TicketRepository, WaitingTicket } from '../tickets/ticket-repository.js';
 import { applyChange, changeStatements, writeNotices, writeTimeline, type ChangeStatements } from './sqlite-ticket-change.js';
 import { toTicket, toTimelineEntry, type TicketRow, type TimelineRow } from './sqlite-ticket-rows.js';
@@ -16,12 +17,19 @@ const WAITING = "status IN ('new', 'reopened') AND assignee_id IS NULL";
 // The order tickets are answered in: most urgent first, then the one that has waited longest.
 const QUEUE_ORDER = 'ORDER BY priority ASC, queued_at ASC, seq ASC';
 const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+/** Conversations remembered as having no handoff: as many as the conversation store keeps in memory. */
+const CONVERSATIONS_WITHOUT_HANDOFF = 20_000;
 
 /** Tickets in the embedded SQLite database. */
 export class SqliteTicketRepository implements TicketRepository {
   private readonly change_: ChangeStatements;
   private readonly surveys: SqliteSurveyStore;
   private readonly statements;
+  /**
+   * Conversations whose last lookup found no handoff. Every user turn asks, nearly always to hear "none";
+   * only this process writes tickets, and any write forgets them all, so a remembered "none" is never stale.
+   */
+  private readonly withoutHandoff = new RecentlyUsed<string, true>(CONVERSATIONS_WITHOUT_HANDOFF);
 
   constructor(private readonly db: SqliteDatabase) {
     migrate(db, 'ticketing', ticketingMigrations);
@@ -56,6 +64,7 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async create(ticket: NewTicket): Promise<{ ticket: Ticket; created: boolean }> {
+    this.withoutHandoff.clear();
     return this.db.transaction(() => {
       const existing = this.statements.bySource.get(ticket.sourceMessageId) as TicketRow | undefined;
       if (existing) return { ticket: toTicket(existing), created: false };
@@ -77,7 +86,9 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async activeHandoff(conversationId: string): Promise<Ticket | null> {
+    if (this.withoutHandoff.has(conversationId)) return null;
     const row = this.statements.activeHandoff.get(conversationId) as TicketRow | undefined;
+    if (!row) this.withoutHandoff.set(conversationId, true);
     return row ? toTicket(row) : null;
   }
 
@@ -112,6 +123,7 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async change(change: TicketChange): Promise<ChangeResult | null> {
+    this.withoutHandoff.clear();
     return applyChange(this.db, this.change_, change);
   }
 
@@ -158,6 +170,7 @@ export class SqliteTicketRepository implements TicketRepository {
 
   async markOnce(ticketId: string, mark: string, at: Date, entry: NewTimelineEntry | null, notices: TicketNotice[] = []): Promise<PendingNotice[] | null> {
     const seq = Number(ticketId);
+    this.withoutHandoff.clear();
     return this.db.transaction((): PendingNotice[] | null => {
       if (this.statements.mark.run(seq, mark, at.toISOString()).changes === 0) return null;
       writeTimeline(this.change_, seq, at, entry ? [entry] : []);
@@ -184,10 +197,12 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async answerSurvey(answer: SurveyAnswer): Promise<SurveyWrite> {
+    this.withoutHandoff.clear();
     return this.surveys.answer(answer);
   }
 
   async commentSurvey(comment: SurveyComment): Promise<SurveyWrite> {
+    this.withoutHandoff.clear();
     return this.surveys.comment(comment);
   }
 

@@ -87,6 +87,24 @@ describe.each(engines)('TicketRepository on $name', (engine) => {
     expect(await store.repository.liveLoad(['ana', 'bruno'])).toEqual(new Map([['ana', 1], ['bruno', 0]]));
   });
 
+  it('finds a conversation\'s handoff from the moment its ticket exists until the handoff ends, however often it was asked before', async () => {
+    const conversationId = 'conv-m1';
+    const handoffOf = async () => (await store.repository.activeHandoff(conversationId))?.handoff ?? 'none';
+    expect([await handoffOf(), await handoffOf()]).toEqual(['none', 'none']);
+
+    const { ticket } = await store.repository.create(newTicket('m1', { handoff: 'queued' }));
+    expect(await handoffOf()).toBe('queued');
+    const to = (handoff: 'live' | 'ended', status: 'assigned' | 'resolved') =>
+      store.repository.change({ number: ticket.number, at: later(5), expect: { statuses: ['new', 'assigned'] }, set: { status, handoff }, timeline: [] });
+    await to('live', 'assigned');
+    expect(await handoffOf()).toBe('live');
+    await to('ended', 'resolved');
+    expect([await handoffOf(), await handoffOf()]).toEqual(['none', 'none']);
+
+    await store.repository.create(newTicket('m2', { conversationId, handoff: 'queued' }));
+    expect(await handoffOf()).toBe('queued');
+  });
+
   it('keeps pending-user pauses, closing them when the ticket moves on', async () => {
     const { ticket } = await store.repository.create(newTicket('m1', { status: 'assigned' as const }));
     const move = (status: 'pending_user' | 'in_progress', minutes: number) =>

@@ -85,9 +85,10 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     translator,
     logger,
     health: () => status,
+    // The web chat API carries nearly all requests, so express tries its router first.
     routes: [
-      ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret })],
+      ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
       ['/', widgetAssetsRouter(projectRoot())],

@@ -65,8 +65,18 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
   };
   // Every message is weighed, and people reuse a small vocabulary all day; a word is weighed once.
   const weighed = new Map<string, Float64Array | null>();
+  // A turn asks twice about the same message: when routing it, and again while classifying it.
+  let lastText: string | undefined;
+  let lastGuess: LanguageGuess | null = null;
 
   return (text) => {
+    if (text === lastText) return lastGuess;
+    lastText = text;
+    lastGuess = guessFrom(text);
+    return lastGuess;
+  };
+
+  function guessFrom(text: string): LanguageGuess | null {
     const scores = new Float64Array(LANGUAGES.length);
     let evidence = false;
     for (const word of wordsOf(text)) {
@@ -81,7 +91,7 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
       addTo(scores, weights, 1);
     }
     return evidence ? bestGuess(scores) : null;
-  };
+  }
 }
 
 function addTo(scores: Float64Array, logProbs: Float64Array | undefined, weight: number): void {
@@ -90,14 +100,27 @@ function addTo(scores: Float64Array, logProbs: Float64Array | undefined, weight:
 }
 
 // Softmax over the languages; confidence is the winner's lead over the runner-up, so a near tie is unsure.
+// Runs on every message, hence plain loops: no arrays to allocate and sort for four numbers.
 function bestGuess(scores: Float64Array): LanguageGuess {
-  const max = Math.max(...scores);
-  const weights = Array.from(scores, (score) => Math.exp(score - max));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const ranked = weights.map((weight, index) => ({ index, probability: weight / total })).sort((a, b) => b.probability - a.probability);
-  const [first, second] = ranked;
+  let max = -Infinity;
+  for (const score of scores) if (score > max) max = score;
+  let total = 0;
+  let first = 0;
+  let firstWeight = -1;
+  let secondWeight = 0;
+  for (let index = 0; index < scores.length; index += 1) {
+    const weight = Math.exp((scores[index] ?? max) - max);
+    total += weight;
+    if (weight > firstWeight) {
+      secondWeight = Math.max(firstWeight, 0);
+      firstWeight = weight;
+      first = index;
+    } else if (weight > secondWeight) {
+      secondWeight = weight;
+    }
+  }
   return {
-    language: LANGUAGES[first?.index ?? 0] ?? LANGUAGES[0],
-    confidence: (first?.probability ?? 0) - (second?.probability ?? 0),
+    language: LANGUAGES[first] ?? LANGUAGES[0],
+    confidence: (firstWeight - secondWeight) / total,
   };
 }

@@ -27,11 +27,19 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
+/*
+ * SQLite writes the WAL from its start again only once a checkpoint has copied every frame in it. Under
+ * sustained load a checkpoint every second never caught up with the commits made while it ran, so the
+ * WAL grew by ~10 MB a second (300 MB in a 30 s closed loop), and each new frame extended the file. One
+ * every 100 ms has little to copy, catches up between two commits, and kept the WAL near 10 MB.
+ */
+const CHECKPOINT_EVERY_MS = 100;
+
 /**
  * Moves WAL checkpoints off the event loop. A checkpoint copies pages into the database file and syncs it;
  * run on the main thread (SQLite's default, every 1,000 pages) that sync stalls every turn behind it.
  */
-export function startWalCheckpointer(db: SqliteDatabase, onError: (message: string) => void, intervalMs = 1000): Checkpointer {
+export function startWalCheckpointer(db: SqliteDatabase, onError: (message: string) => void, intervalMs = CHECKPOINT_EVERY_MS): Checkpointer {
   db.pragma('wal_autocheckpoint = 0');
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: db.name, driver, intervalMs } });

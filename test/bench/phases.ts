@@ -14,6 +14,8 @@ export interface Server {
   url: string;
   pid: number;
   stop(): Promise<unknown>;
+  /** Size of the server's write-ahead log, for a server that keeps one. */
+  walBytes?: () => number;
 }
 
 export interface OpenPhase extends OpenLoopResult {
@@ -31,6 +33,8 @@ export interface ClosedPhase extends ClosedLoopResult {
   cpu: CpuShare;
   pollsPerTurn: number;
   roundTurnsPerSecond: number[];
+  /** Largest WAL file seen at the end of a round: sustained writes must not grow it without bound. */
+  walPeakBytes?: number;
 }
 
 // The histogram records whole sampling intervals; subtracting the resolution leaves the actual delay.
@@ -69,6 +73,7 @@ interface ClosedContestant {
   client: ChatClient;
   sessions: ChatSession[];
   rounds: ClosedLoopResult[];
+  walSizes: number[];
   cpu: CpuShare[];
 }
 
@@ -93,6 +98,7 @@ function mergeRounds(contestant: ClosedContestant): ClosedPhase {
     },
     pollsPerTurn: client.counts.polls / client.counts.sends,
     roundTurnsPerSecond: rounds.map((round) => round.turnsPerSecond),
+    ...(contestant.walSizes.length > 0 ? { walPeakBytes: Math.max(...contestant.walSizes) } : {}),
   };
 }
 
@@ -107,7 +113,7 @@ export async function closedLoopComparison(target: Server, echo: Server): Promis
   try {
     for (const server of [target, echo]) {
       const client = new ChatClient({ origin: server.url, commandConnections: count, pollConnections: count });
-      contestants.push({ server, client, sessions: await client.createSessions(count, localeFor), rounds: [], cpu: [] });
+      contestants.push({ server, client, sessions: await client.createSessions(count, localeFor), rounds: [], cpu: [], walSizes: [] });
     }
     const roundMs = settings.closedDurationMs / settings.closedRounds;
     for (let round = 0; round < settings.closedRounds; round++) {
@@ -117,6 +123,7 @@ export async function closedLoopComparison(target: Server, echo: Server): Promis
         const result = await runClosedLoop({ client: contestant.client, sessions: contestant.sessions, warmupMs, durationMs: roundMs, turnTimeoutMs: settings.turnTimeoutMs });
         contestant.cpu.push(meter());
         contestant.rounds.push(result);
+        if (contestant.server.walBytes) contestant.walSizes.push(contestant.server.walBytes());
       }
     }
     const [targetPhase, echoPhase] = contestants.map(mergeRounds);
@@ -146,6 +153,7 @@ export function printClosed(server: Server, phase: ClosedPhase): void {
   console.log(`  errors          ${errorsLine(phase.errors)}   (long-polls per turn: ${phase.pollsPerTurn.toFixed(2)})`);
   console.log(`  CPU             ${cpuLine(phase.cpu)}`);
   console.log(`  efficiency      ${turnsPerCpuSecond(phase).toFixed(0)} turns per server CPU-second (${ms(1000 / turnsPerCpuSecond(phase))} ms of server CPU per turn)`);
+  if (phase.walPeakBytes !== undefined) console.log(`  storage         WAL file at most ${(phase.walPeakBytes / 1e6).toFixed(1)} MB at the end of a round`);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startMesa } from '../helpers/start-mesa.js';
 import { closedLoopComparison, openLoopAgainst, printClosed, printOpen, turnsPerCpuSecond, type ClosedPhase, type OpenPhase, type Server } from './phases.js';
 import { ms, percent, table, type Row } from './report.js';
@@ -38,7 +38,9 @@ async function startTarget(): Promise<Server> {
     mesa = await startMesa({ env: { ...env, LOG_LEVEL: 'info' }, timeoutMs: 60_000 });
   }
   const running = mesa;
-  return { name: 'Mesa', url: running.url, pid: running.process.pid ?? 0, stop: () => running.stop() };
+  const wal = join(running.dataDir, 'mesa.db-wal');
+  const walBytes = (): number => (existsSync(wal) ? statSync(wal).size : 0);
+  return { name: 'Mesa', url: running.url, pid: running.process.pid ?? 0, stop: () => running.stop(), walBytes };
 }
 
 function summaryRows(name: string, open: OpenPhase, closed: ClosedPhase, closedEcho: ClosedPhase, openEcho: OpenPhase | null): Row[] {
@@ -67,7 +69,7 @@ function resultsJson(name: string, load: number[], open: OpenPhase, closed: Clos
     errors: phase.errors, cpu: phase.cpu, pollsPerTurn: phase.pollsPerTurn,
   });
   const closedFigures = (phase: ClosedPhase) => ({
-    turnsPerSecond: phase.turnsPerSecond, roundTurnsPerSecond: phase.roundTurnsPerSecond, turnsPerServerCpuSecond: turnsPerCpuSecond(phase), turns: phase.turns, latencyMs: phase.latency, errors: phase.errors, cpu: phase.cpu, pollsPerTurn: phase.pollsPerTurn,
+    turnsPerSecond: phase.turnsPerSecond, roundTurnsPerSecond: phase.roundTurnsPerSecond, turnsPerServerCpuSecond: turnsPerCpuSecond(phase), turns: phase.turns, latencyMs: phase.latency, errors: phase.errors, cpu: phase.cpu, pollsPerTurn: phase.pollsPerTurn, walPeakBytes: phase.walPeakBytes ?? null,
   });
   const results = {
     server: name,

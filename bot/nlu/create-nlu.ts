@@ -6,6 +6,7 @@ import { loadIntentCorpora, type IntentCorpus } from './load-intents.js';
 import { createNlpEngine } from './nlp-engine.js';
 import { prepareText } from './prepare-text.js';
 import { rankIntents } from './rank-intents.js';
+import { rememberUnderstandings } from './remembered-understanding.js';
 import { findRequestedLanguage, registerLanguageNames } from './requested-language.js';
 
 // Language detection this sure earns a second reading of the message, in the detected language: cheap
@@ -24,7 +25,7 @@ export async function createNlu(options: { localesDir: string }): Promise<Nlu> {
   const classifier = await trainIntentClassifier(nlp, corpora);
   const detectLanguage = trainLanguageDetector(utterancesByLanguage(corpora));
 
-  return {
+  return rememberUnderstandings({
     detectLanguage,
     async understand(rawText, language) {
       const text = prepareText(rawText);
@@ -49,7 +50,7 @@ export async function createNlu(options: { localesDir: string }): Promise<Nlu> {
       }
       return understanding;
     },
-  };
+  });
 }
 
 function utterancesByLanguage(corpora: Record<Language, IntentCorpus>): Record<Language, string[]> {

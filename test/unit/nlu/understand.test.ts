@@ -56,6 +56,17 @@ describe('understand', () => {
     expect((await nlu.understand(text, language)).intent).toBe('human');
   });
 
+  it('reads a message asked again the same way, even after a caller tried to change the first reading', async () => {
+    const first = await nlu.understand('i forgot my password', 'en');
+    expect(() => {
+      (first as { intent: string | null }).intent = 'greeting';
+    }).toThrow(TypeError);
+    expect(() => first.alternatives.push({ intent: 'help', score: 1 })).toThrow(TypeError);
+    const again = await nlu.understand('i forgot my password', 'en');
+    expect(again.intent).toBe('reset_password');
+    expect((await nlu.understand('i forgot my password', 'es')).intent).toBe('reset_password');
+  });
+
   it('understands a message written in another language than the conversation', async () => {
     expect((await nlu.understand('my laptop is very slow since yesterday', 'it')).intent).toBe('report_problem');
     expect((await nlu.understand('muchas gracias, adiós', 'pt')).intent).toBe('thanks');

@@ -46,7 +46,8 @@ export async function startKnowledgeBase(options: KnowledgeBaseOptions): Promise
   }
   const managed = options.meilisearch ? null : await startManagedMeilisearch({ dataDir: options.dataDir, logger });
   const endpoint = managed ?? { url: options.meilisearch!.url, masterKey: options.meilisearch!.masterKey ?? '' };
-  const index = new MeiliArticleIndex({ url: endpoint.url, masterKey: endpoint.masterKey, vocabulary: loadVocabulary() });
+  // Only this process reaches the bundled Meilisearch (kb:import and kb:reindex go through the outbox); an external one may be shared.
+  const index = new MeiliArticleIndex({ url: endpoint.url, masterKey: endpoint.masterKey, vocabulary: loadVocabulary(), soleWriter: managed !== null });
   const sync = new IndexSync({ repository: articles, index, logger });
   try {
     // A new index (an external server, or a lost DATA_DIR/meilisearch) starts empty: rebuild it from the database.

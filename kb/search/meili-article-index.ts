@@ -26,6 +26,11 @@ export interface MeiliArticleIndexOptions {
   taskTimeoutMs?: number;
   /** Term lookups remembered while the index does not change (0: none); see TermEvidenceCache. */
   cachedTerms?: number;
+  /**
+   * True when nothing but this object writes to the index (the bundled Meilisearch, which only this Mesa
+   * reaches): its own writes then say when the index changed, and a search needs no version request.
+   */
+  soleWriter?: boolean;
 }
 
 // The client wraps what its HTTP client throws; Meilisearch's own answer is the useful part.
@@ -42,6 +47,10 @@ export class MeiliArticleIndex implements ArticleIndex {
   private readonly termsOf: TermExtractor;
   private readonly expand: SynonymExpander;
   private readonly cache: TermEvidenceCache | null;
+  /** Moves on every write of this object's, before and after it; the index's version while writes succeed. */
+  private ownVersion = 0;
+  /** False after a failed write until one succeeds: a task that timed out may still change the index. */
+  private ownVersionHolds = true;
 
   constructor(private readonly options: MeiliArticleIndexOptions) {
     this.name = options.indexName ?? articleIndexName(options.vocabulary);
@@ -59,7 +68,7 @@ export class MeiliArticleIndex implements ArticleIndex {
   }
 
   async applySettings(): Promise<{ created: boolean }> {
-    return this.call('apply the search settings', async () => {
+    return this.write('apply the search settings', async () => {
       const created = !(await this.exists()) && (await this.create());
       this.succeeded(await this.index.updateSettings(indexSettings(this.options.vocabulary)).waitTask(this.waitOptions()));
       if (this.options.indexName === undefined) await this.dropEarlierIndexes();
@@ -69,14 +78,14 @@ export class MeiliArticleIndex implements ArticleIndex {
 
   async upsert(variants: ArticleVariant[]): Promise<void> {
     if (variants.length === 0) return;
-    await this.call('index articles', async () => {
+    await this.write('index articles', async () => {
       this.succeeded(await this.index.addDocuments(variants.map((variant) => toSearchDocument(variant, this.expand)), { primaryKey: 'uid' }).waitTask(this.waitOptions()));
     });
   }
 
   async remove(uids: string[]): Promise<void> {
     if (uids.length === 0) return;
-    await this.call('remove articles from the index', async () => {
+    await this.write('remove articles from the index', async () => {
       this.succeeded(await this.index.deleteDocuments(uids).waitTask(this.waitOptions()));
     });
   }
@@ -99,8 +108,25 @@ export class MeiliArticleIndex implements ArticleIndex {
 
   /** The index's last change: any indexing or settings task moves it. */
   private async version(): Promise<string> {
+    if (this.options.soleWriter && this.ownVersionHolds) return `own:${this.ownVersion}`;
     const info = await this.index.getRawInfo();
     return String(info.updatedAt);
+  }
+
+  // Searches that overlap a write may see the index half-changed; the second step drops what they remembered.
+  private async write<T>(what: string, work: () => Promise<T>): Promise<T> {
+    this.ownVersion += 1;
+    try {
+      const result = await this.call(what, work);
+      // Meilisearch runs tasks in order, so this one succeeding means every earlier one has finished too.
+      this.ownVersionHolds = true;
+      return result;
+    } catch (error) {
+      this.ownVersionHolds = false;
+      throw error;
+    } finally {
+      this.ownVersion += 1;
+    }
   }
 
   // One multi-search: the document count when asked for, and each term on its own.

@@ -4,8 +4,9 @@ import type { TermEvidence } from './article-index.js';
  * Term lookups remembered for one version of the index. A service desk hears the same words all day ("vpn",
  * "password", "outlook"), so most terms of a new question were looked up minutes ago, and a repeated
  * question needs no lookup at all. Every entry belongs to the version of the index it was looked up in
- * (Meilisearch's `updatedAt`, which any indexing task changes): the first search that sees another version
- * drops them all, so an article published, edited or retired by any process is never answered from memory.
+ * (Meilisearch's `updatedAt`, which any indexing task changes, or for the bundled Meilisearch, which only
+ * Mesa writes to, a count of Mesa's own writes): the first search that sees another version drops them all,
+ * so an article published, edited or retired is never answered from memory.
  */
 export class TermEvidenceCache {
   private current: string | undefined;

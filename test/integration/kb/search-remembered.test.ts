@@ -79,4 +79,28 @@ describe('questions asked again', () => {
     server = await startManagedMeilisearch({ dataDir, logger, port: Number(new URL(url).port) });
     expect(await ask('printer paper jam')).toEqual(before);
   });
+
+  it('asked of the index\'s only writer (the bundled Meilisearch), follow its own edits at once and need Meilisearch only for new words', async () => {
+    const sole = new MeiliArticleIndex({ url: server.url, masterKey: server.masterKey, vocabulary, soleWriter: true });
+    const askSole = async (query: string) => (await createArticleSearch({ index: sole }).search(query, { language: 'en', limit: 3 })).map((hit) => hit.title);
+    await sole.upsert([{ ...paperJam, title: 'Paper jam: open the tray', version: 3 }]);
+    expect(await askSole('printer paper jam')).toEqual(['Paper jam: open the tray']);
+    await sole.upsert([{ ...paperJam, title: 'Paper jam: pull the sheet out', version: 4 }]);
+    expect(await askSole('printer paper jam')).toEqual(['Paper jam: pull the sheet out']);
+    await sole.remove([documentUid('printer-paper-jam', 'en')]);
+    expect(await askSole('printer paper jam')).toEqual([]);
+    await sole.upsert([{ ...paperJam, title: 'Paper jam: pull the sheet out', version: 5 }]);
+    expect(await askSole('printer paper jam')).toEqual(['Paper jam: pull the sheet out']);
+
+    // Nothing can have changed the index while it is down, so what is remembered still holds; new words cannot be looked up.
+    const { url } = server;
+    await server.stop();
+    try {
+      expect(await askSole('paper jam in the printer')).toEqual(['Paper jam: pull the sheet out']);
+      await expect(askSole('toner cartridge')).rejects.toBeInstanceOf(SearchUnavailableError);
+    } finally {
+      server = await startManagedMeilisearch({ dataDir, logger, port: Number(new URL(url).port) });
+    }
+    expect(await askSole('toner cartridge')).toEqual(['The toner cartridge is empty']);
+  });
 });

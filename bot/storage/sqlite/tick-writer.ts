@@ -25,6 +25,7 @@ interface Waiting {
 export class TickWriter {
   private waiting: Waiting[] = [];
   private scheduled = false;
+  private held = false;
   private readonly transaction: (items: Array<TickWrite<unknown>>) => unknown[];
   private readonly wal: ReturnType<typeof walFlusher>;
 
@@ -36,11 +37,29 @@ export class TickWriter {
   submit<R>(item: TickWrite<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item: item as TickWrite<unknown>, resolve: resolve as (result: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.commitBatch());
-      }
+      this.schedule();
     });
+  }
+
+  /**
+   * Commits wait while `work` runs, then go on in the order they came: the WAL checkpointer uses it to
+   * copy the last frames with no commit in between, so that SQLite can start the WAL over.
+   */
+  holdCommitsWhile(work: () => Promise<void>): void {
+    if (this.held) return;
+    this.held = true;
+    void work()
+      .catch(() => undefined)
+      .finally(() => {
+        this.held = false;
+        this.schedule();
+      });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.held || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => void this.commitBatch());
   }
 
   /** Resolves once everything committed so far is on disk. */
@@ -53,9 +72,11 @@ export class TickWriter {
   }
 
   private async commitBatch(): Promise<void> {
+    this.scheduled = false;
+    // A hold that began after this batch was scheduled: holdCommitsWhile schedules it again when it ends.
+    if (this.held) return;
     const batch = this.waiting;
     this.waiting = [];
-    this.scheduled = false;
     let results: unknown[];
     try {
       results = this.transaction(batch.map((waiting) => waiting.item));

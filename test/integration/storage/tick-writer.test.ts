@@ -36,4 +36,18 @@ describe('TickWriter (the writes of one tick share a transaction)', () => {
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
     expect(stored()).toEqual([6, 7, 8]);
   });
+
+  it('holds writes while asked to (the checkpointer catching up), then stores them all in the order they came', async () => {
+    await insert(1);
+    let release: () => void = () => undefined;
+    writer.holdCommitsWhile(() => new Promise<void>((resolve) => (release = resolve)));
+    const order: number[] = [];
+    const held = [2, 3, 4].map((v) => insert(v, v === 3, () => order.push(v)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored()).toEqual([1]);
+    release();
+    expect(await Promise.all(held)).toEqual([2, 3, 4]);
+    expect(order).toEqual([2, 3, 4]);
+    expect(stored()).toEqual([1, 2, 3, 4]);
+  });
 });

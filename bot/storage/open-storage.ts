@@ -16,7 +16,7 @@ export interface Storage {
 export function openStorage(dataDir: string, logger: Logger): Storage {
   const db = openDatabase(dataDir);
   const conversations = new SqliteConversationRepository(db);
-  const checkpointer = startWalCheckpointer(db, (message) => logger.warn({ error: message }, 'WAL checkpoint failed; will retry'));
+  const checkpointer = startWalCheckpointer(db, (message) => logger.warn({ error: message }, 'WAL checkpoint failed'));
   return {
     conversations,
     engine: 'sqlite',

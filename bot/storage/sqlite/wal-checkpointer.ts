@@ -89,6 +89,8 @@ export function startWalCheckpointer(db: SqliteDatabase, onError: (message: stri
     else if ('large' in message) writer.holdCommitsWhile(catchUp);
     else caughtUp?.();
   });
+  // Without checkpoints the WAL only grows, which is no reason to stop serving: say so and go on.
+  worker.on('error', (error) => onError(`the checkpointer stopped: ${error.message}`));
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {

@@ -104,6 +104,29 @@ describe('the knowledge managers console API', () => {
     expect((await admin.call('PUT', '/kb/articles/printer-paper-jam/en', { ...content, title: 'Paper jam' })).body).toMatchObject({ variant: { status: 'published' } });
   });
 
+  it('the bot stops giving an answer it gave before, once an edit or a retirement in the console has reached search', async () => {
+    const question = 'my teams camera is not working';
+    const offered = async () => (await (await ChatSession.create(mesa.url, { locale: 'en' })).ask(question)).articles?.map((article) => article.title) ?? [];
+    const searched = async () => ((await (await fetch(`${mesa.url}/api/kb/search?q=${encodeURIComponent(question)}&lang=en`)).json()) as { hits: Array<{ title: string }> }).hits.map((hit) => hit.title);
+    // The index follows the database through the outbox, within about a second: poll for it with a deadline.
+    const untilSearch = async (done: (titles: string[]) => boolean): Promise<string[]> => {
+      const deadline = Date.now() + 15_000;
+      let titles = await searched();
+      while (!done(titles) && Date.now() < deadline) titles = await searched();
+      return titles;
+    };
+    expect(await offered()).toEqual(["My camera doesn't work in Teams"]);
+
+    const content = { title: 'Teams shows no camera picture', body: 'Black square instead of your video.\n\n1. Open the camera shutter.\n2. Pick the camera in Teams settings.', category: 'collaboration', tags: ['camera', 'teams', 'webcam'], publish: true };
+    expect((await admin.call('PUT', '/kb/articles/teams-camera-not-working/en', content)).status).toBe(200);
+    expect(await untilSearch((titles) => titles.includes(content.title))).toEqual([content.title]);
+    expect(await offered()).toEqual([content.title]);
+
+    expect((await admin.call('POST', '/kb/articles/teams-camera-not-working/en/status', { status: 'retired' })).status).toBe(200);
+    expect(await untilSearch((titles) => !titles.includes(content.title))).not.toContain(content.title);
+    expect(await offered()).not.toContain(content.title);
+  });
+
   it('validates edits: a bad id, language or body is 400 in the error shape', async () => {
     const good = { title: 'T', body: 'B', category: 'c', tags: [] };
     expect((await km.call('PUT', '/kb/articles/Bad%20Id/en', good)).body).toMatchObject({ error: { code: 'invalid_request' } });

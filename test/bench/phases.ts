@@ -147,7 +147,7 @@ export function printOpen(server: Server, phase: OpenPhase): void {
 }
 
 export function printClosed(server: Server, phase: ClosedPhase): void {
-  console.log(`\n== Closed loop vs ${server.name}: ${settings.closedConversations} conversations back-to-back, ${settings.closedDurationMs / 1000} s in ${settings.closedRounds} rounds after ${settings.closedWarmupMs / 1000} s warm-up ==`);
+  console.log(`\n== Closed loop vs ${server.name}: ${settings.closedConversations} conversations back-to-back, ${settings.closedDurationMs / 1000} s in ${settings.closedRounds} rounds after ${settings.closedWarmupMs / 1000} s warm-up${settings.uniqueTexts ? ', every message unique' : ''} ==`);
   console.log(`  throughput      ${phase.turnsPerSecond.toFixed(0)} turns/s (${phase.turns} turns; per round ${phase.roundTurnsPerSecond.map((rate) => rate.toFixed(0)).join(', ')})`);
   console.log(`  turn latency    ${latencyLine(phase.latency)}`);
   console.log(`  errors          ${errorsLine(phase.errors)}   (long-polls per turn: ${phase.pollsPerTurn.toFixed(2)})`);

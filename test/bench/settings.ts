@@ -26,6 +26,11 @@ export const settings = {
   target: process.env.BENCH_SERVER === 'echo' ? 'echo' : 'mesa',
   /** The open loop against echo shows what this machine and client manage at best right now. */
   echoOpenLoop: process.env.BENCH_ECHO_OPEN !== 'off',
+  /**
+   * BENCH_UNIQUE_TEXTS=on makes every message unique (a different run of trailing punctuation, so the
+   * meaning and the flow stay the same): nothing Mesa remembers about a message is reused.
+   */
+  uniqueTexts: process.env.BENCH_UNIQUE_TEXTS === 'on',
 } as const;
 
 export const targets = { openP99Ms: 50, fellBehind: 0, ratio: 0.5 } as const;

@@ -1,3 +1,5 @@
+import { settings } from './settings.js';
+
 export const LOCALES = ['en', 'es', 'pt', 'it'] as const;
 export type BenchLocale = (typeof LOCALES)[number];
 
@@ -22,11 +24,21 @@ export function localeFor(conversation: number): BenchLocale {
   return LOCALES[conversation % LOCALES.length] ?? 'en';
 }
 
+const PUNCTUATION = ['.', '!', '?', ' '];
+
+// A tail no other (conversation, turn) gets: the pair's number written in four punctuation marks.
+function uniqueTail(conversation: number, turn: number): string {
+  let tail = '';
+  for (let n = conversation * 1_000_000 + turn + 1; n > 0; n = Math.floor(n / 4)) tail += PUNCTUATION[n % 4];
+  return tail;
+}
+
 /**
  * The JSON body of turn `turn` of conversation `conversation`. The offset per conversation spreads the
  * intents so that at any moment the server sees a mix, not every conversation saying "hello" at once.
  */
 export function messageBody(conversation: number, turn: number): string {
-  const bodies = BODIES[localeFor(conversation)];
-  return bodies[(conversation * 3 + turn) % bodies.length] ?? '{"text":"hello"}';
+  const index = (conversation * 3 + turn) % TEXTS.en.length;
+  if (settings.uniqueTexts) return JSON.stringify({ text: `${TEXTS[localeFor(conversation)][index] ?? 'hello'}${uniqueTail(conversation, turn)}.` });
+  return BODIES[localeFor(conversation)][index] ?? '{"text":"hello"}';
 }

@@ -38,7 +38,7 @@ parentPort.on('message', (message) => {
 type WorkerMessage = { ready: true } | { error: string } | { large: number } | { caughtUp: true };
 
 export interface Checkpointer {
-  /** Resolves once the worker checkpoints; until then the WAL only grows. */
+  /** Resolves once the worker has opened its connection: from then on it checkpoints (before, the WAL only grows). */
   ready: Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../core/language.js';
 import type { LanguageGuess } from './nlu.js';
+import { RecentlyUsed } from '../core/recently-used.js';
 import { FeatureTable } from './feature-table.js';
 import { accentMarks, charNgrams, foldAccents, wordsOf } from './text-features.js';
 
@@ -13,7 +14,7 @@ const MIN_UNKNOWN_WORD = 4;
 const NGRAM_WEIGHT = 1.5;
 // A word this frequent in two languages belongs to both (see FeatureTable.finish).
 const SHARED_WORD_COUNT = 2;
-// Words remembered with their weights; past this many the memory starts over (a few MB at most).
+// Words remembered with their weights; past this many the oldest are forgotten (a few MB at most).
 const WEIGHED_WORDS = 50_000;
 
 /**
@@ -64,7 +65,7 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
     return weights;
   };
   // Every message is weighed, and people reuse a small vocabulary all day; a word is weighed once.
-  const weighed = new Map<string, Float64Array | null>();
+  const weighed = new RecentlyUsed<string, Float64Array | null>(WEIGHED_WORDS);
   // A turn asks twice about the same message: when routing it, and again while classifying it.
   let lastText: string | undefined;
   let lastGuess: LanguageGuess | null = null;
@@ -82,7 +83,6 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
     for (const word of wordsOf(text)) {
       let weights = weighed.get(word);
       if (weights === undefined) {
-        if (weighed.size >= WEIGHED_WORDS) weighed.clear();
         weights = weigh(word);
         weighed.set(word, weights);
       }

@@ -21,11 +21,12 @@ export default tseslint.config(
   {
     // The core stays channel-neutral and engine-neutral: SDKs live in channels/, engines in storage adapters.
     files: coreDirs,
-    ignores: ['**/storage/sqlite*.ts', '**/storage/sqlite/**', '**/storage/mongo*.ts', '**/storage/mongo/**', 'bot/app.ts', 'bot/main.ts'],
+    ignores: ['**/storage/sqlite*.ts', '**/storage/sqlite/**', '**/storage/mongo*.ts', '**/storage/mongo/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: sdkImports, message: 'The core must not import channel SDKs or HTTP frameworks; put it in channels/.' },
         { group: storageImports, message: 'Only storage adapter files (storage/sqlite*, storage/mongo*) import database drivers.' },
+        { group: ['**/channels/**', '**/channels'], message: 'Arrows point down: the domains never import a channel or the composition root (channels/app).' },
       ] }],
     },
   },

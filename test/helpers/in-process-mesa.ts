@@ -1,5 +1,5 @@
-import { createMesa, type Mesa } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
+import { createMesa, type Mesa } from '../../channels/app/app.js';
+import { loadConfig } from '../../channels/app/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { freshDataDir } from './start-mesa.js';
 

@@ -25,7 +25,7 @@ export interface StartMesaOptions {
   timeoutMs?: number;
 }
 
-const entry = resolve(process.cwd(), 'dist/bot/main.js');
+const entry = resolve(process.cwd(), 'dist/channels/app/main.js');
 
 export function freshDataDir(prefix = 'mesa-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { ConfigError, loadConfig } from '../../channels/app/config.js';
 
 describe('configuration', () => {
   it('starts with sensible defaults on an empty environment', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../../bot/config.js';
+import { ConfigError } from '../../bot/core/config-error.js';
 import { MesaError } from '../../bot/core/errors.js';
 import { ROUND_THE_CLOCK } from '../calendar/business-calendar.js';
 import { copyCalendar } from '../calendar/copy-calendar.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../../../bot/config.js';
+import { ConfigError } from '../../../bot/core/config-error.js';
 import { ROUND_THE_CLOCK, isOpen } from '../../../ticketing/calendar/business-calendar.js';
 import { calendarOf, defaultTicketingConfig, loadTicketingConfig } from '../../../ticketing/config/load-ticketing-config.js';
 

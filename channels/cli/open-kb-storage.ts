@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { ConfigError, loadConfig } from '../app/config.js';
 import { openDatabase, type SqliteDatabase } from '../../bot/storage/sqlite/open-database.js';
-import { SqliteArticleRepository } from '../storage/sqlite-article-repository.js';
+import { SqliteArticleRepository } from '../../kb/storage/sqlite-article-repository.js';
 
 /** Opens the KB on DATA_DIR for a command-line tool; a running Mesa on the same DATA_DIR is fine (WAL). */
 export function openKbStorage(): { db: SqliteDatabase; articles: SqliteArticleRepository; dataDir: string } {

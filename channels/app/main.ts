@@ -1,6 +1,6 @@
 import { createMesa } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger } from '../../bot/logger.js';
 
 /** Runs `read`; a ConfigError ends the process with its message (exit code 2) instead of a stack trace. */
 function configuredOrExit<T>(read: () => T): T {

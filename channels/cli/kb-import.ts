@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { importDirectory } from '../import/import-directory.js';
+import { importDirectory } from '../../kb/import/import-directory.js';
 import { fail, openKbStorage } from './open-kb-storage.js';
 
 /** `npm run kb:import -- <dir>`: imports article files; a running Mesa indexes them within a second. */

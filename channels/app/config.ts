@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from '../../bot/core/config-error.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -51,10 +52,7 @@ export interface Config {
   admin: { email: string; password: string } | null;
 }
 
-/** Thrown at start when the environment is invalid; its message lists every bad variable. */
-export class ConfigError extends Error {
-  readonly code = 'invalid_config';
-}
+export { ConfigError };
 
 /** Reads and validates the environment once; a bad value stops Mesa with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatArticleFile } from '../articles/article-file.js';
+import { formatArticleFile } from '../../kb/articles/article-file.js';
 import { fail, openKbStorage } from './open-kb-storage.js';
 
 /** `npm run kb:export -- <dir> [--all]`: writes published variants (or all with --all) as <dir>/<lang>/<id>.md. */

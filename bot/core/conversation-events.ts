@@ -5,11 +5,19 @@ import { RecentlyUsed } from './recently-used.js';
 export type ConversationEvent = { type: 'messages'; messages: StoredMessage[] } | { type: 'typing'; by: 'bot' | 'agent' | 'user' };
 
 type Listener = (event: ConversationEvent) => void;
+type AnyListener = (conversationId: string, event: ConversationEvent) => void;
 
 /** In-process fan-out of new transcript entries and typing signals to whoever watches a conversation. */
 export class ConversationEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly lastIds = new RecentlyUsed<string, number>(100_000);
+  private readonly everyConversation = new Set<AnyListener>();
+
+  /** Every conversation's events (push channels' delivery); returns the function that stops listening. */
+  subscribeAll(listener: AnyListener): () => void {
+    this.everyConversation.add(listener);
+    return () => this.everyConversation.delete(listener);
+  }
 
   /** Returns the function that stops listening. */
   subscribe(conversationId: string, listener: Listener): () => void {
@@ -32,6 +40,7 @@ export class ConversationEvents {
 
   publish(conversationId: string, event: ConversationEvent): void {
     if (event.type === 'messages') this.rememberLast(conversationId, event.messages);
+    for (const listener of this.everyConversation) listener(conversationId, event);
     const set = this.listeners.get(conversationId);
     if (!set) return;
     for (const listener of [...set]) listener(event);

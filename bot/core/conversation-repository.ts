@@ -2,10 +2,27 @@ import type { ConversationState } from './conversation-state.js';
 import type { Language } from './language.js';
 import type { Action, MessageRole, OutboundMessage, StoredMessage } from './messages.js';
 
+/**
+ * What the user's channel vouches for about them (the platform authenticated the user, or the embedding page
+ * signed it): the facts a directory lookup may trust. A bare channel user id is never enough on its own.
+ */
+export interface VerifiedIdentity {
+  /** Microsoft Entra object id (Teams). */
+  aadObjectId?: string;
+  /** User principal name (Teams). */
+  upn?: string;
+  /** An email the platform verified (Slack's users.info, a signed web chat identity). */
+  email?: string;
+  /** E.164 phone number the messages come from (WhatsApp). */
+  phone?: string;
+}
+
 export interface UserProfile {
   externalId: string;
   name?: string;
   email?: string;
+  /** Replaces what was stored when given; kept when absent. */
+  verified?: VerifiedIdentity;
 }
 
 export interface UserRecord extends UserProfile {
@@ -22,6 +39,14 @@ export interface ConversationRecord {
   tokenHash: string | null;
   state: ConversationState;
   createdAt: Date;
+}
+
+export interface AcceptedMessage {
+  conversationId: string;
+  text: string;
+  actionId: string | null;
+  locale: Language;
+  at: Date;
 }
 
 /** A user message accepted but not yet answered. */
@@ -51,8 +76,11 @@ export interface ConversationRepository {
   upsertUser(channel: string, profile: UserProfile): Promise<UserRecord>;
   createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord>;
   findConversation(id: string): Promise<ConversationRecord | null>;
+  findUser(userId: string): Promise<UserRecord | null>;
   /** Stores the user's message and queues its turn in one durable step. */
-  acceptUserMessage(input: { conversationId: string; text: string; actionId: string | null; locale: Language; at: Date }): Promise<StoredMessage>;
+  acceptUserMessage(input: AcceptedMessage): Promise<StoredMessage>;
+  /** The same, at most once per dedupe key (a platform's event id): a key seen before stores nothing and gives null. */
+  acceptUserMessageOnce(input: AcceptedMessage & { dedupeKey: string }): Promise<StoredMessage | null>;
   pendingTurns(conversationId: string): Promise<PendingTurn[]>;
   conversationsWithPendingTurns(): Promise<string[]>;
   /** Persists the new state, the replies and the end of the turn atomically. */

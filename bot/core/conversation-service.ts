@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressBook } from './address-book.js';
 import type { ConversationEvent, ConversationEvents } from './conversation-events.js';
-import type { ConversationRecord, ConversationRepository, UserProfile } from './conversation-repository.js';
+import type { ConversationRecord, ConversationRepository, UserProfile, UserRecord } from './conversation-repository.js';
 import { initialState, type LanguageSource } from './conversation-state.js';
 import { MesaError } from './errors.js';
 import { DEFAULT_LANGUAGE, type Language } from './language.js';
 import type { StoredMessage } from './messages.js';
+import { KeyedLock } from './keyed-lock.js';
 import { RecentlyUsed } from './recently-used.js';
 import type { TurnRunner } from './turn-runner.js';
 import type { UserPresence } from './user-presence.js';
@@ -18,11 +20,23 @@ export interface ConversationServiceOptions {
   clock: () => Date;
   /** Told of every user request and open connection, so the service desk can tell who left. */
   presence: UserPresence;
+  /** Platform addresses of push channels' conversations. */
+  addresses: AddressBook;
+}
+
+/** A push channel's view of where a message came from. */
+export interface PlatformAddress {
+  channel: string;
+  /** The platform's own stable key for the conversation (one Mesa conversation per key). */
+  key: string;
+  /** What the adapter needs to write back there later; refreshed on every inbound message. */
+  reference: unknown;
 }
 
 /** What channel adapters call: start conversations, hand in user messages, read and await the transcript. */
 export class ConversationService {
   private readonly lastTyping = new RecentlyUsed<string, number>(10_000);
+  private readonly opening = new KeyedLock();
 
   constructor(private readonly options: ConversationServiceOptions) {}
 
@@ -43,12 +57,56 @@ export class ConversationService {
     return repository.createConversation({ id, channel: input.channel, userId: user.id, tokenHash: input.tokenHash, state: initialState(language, source), at: clock() });
   }
 
+  /**
+   * The conversation at a platform address, started on the user's first message there. The user's profile, what
+   * the platform vouches for and the address's reference are refreshed each time.
+   */
+  async open(address: PlatformAddress, input: { user: UserProfile; locale?: Language }): Promise<ConversationRecord> {
+    // A user's first two messages can arrive at once: both must land in the one conversation.
+    return this.opening.run(`${address.channel}\u0000${address.key}`, () => this.openNow(address, input));
+  }
+
+  private async openNow(address: PlatformAddress, input: { user: UserProfile; locale?: Language }): Promise<ConversationRecord> {
+    const { addresses, repository } = this.options;
+    const known = await addresses.find(address.channel, address.key);
+    const conversation = known ? await repository.findConversation(known.conversationId) : null;
+    if (conversation) {
+      await repository.upsertUser(address.channel, input.user);
+      await addresses.save({ ...address, conversationId: conversation.id });
+      return conversation;
+    }
+    const started = await this.start({ channel: address.channel, user: input.user, ...(input.locale ? { locale: input.locale } : {}), tokenHash: null });
+    await addresses.save({ ...address, conversationId: started.id });
+    return started;
+  }
+
+  /** Where a push channel's conversation lives on its platform; null for the web chat. */
+  async addressOf(conversationId: string): Promise<PlatformAddress | null> {
+    return this.options.addresses.ofConversation(conversationId);
+  }
+
+  async userOf(conversation: ConversationRecord): Promise<UserRecord | null> {
+    return this.options.repository.findUser(conversation.userId);
+  }
+
+  /**
+   * Accepts a platform's message at most once per its event id: a retried or redelivered event is stored and
+   * answered once (null the second time). The caller may acknowledge the platform once this resolves.
+   */
+  async acceptOnce(conversation: ConversationRecord, input: UserInput, eventId: string): Promise<StoredMessage | null> {
+    return this.acceptWith(conversation, input, `${conversation.channel}:in:${eventId}`);
+  }
+
   async find(conversationId: string): Promise<ConversationRecord | null> {
     return this.options.repository.findConversation(conversationId);
   }
 
   /** Stores the message durably, then schedules its turn; the caller may acknowledge once this resolves. */
   async accept(conversation: ConversationRecord, input: UserInput): Promise<StoredMessage> {
+    return (await this.acceptWith(conversation, input, null)) as StoredMessage;
+  }
+
+  private async acceptWith(conversation: ConversationRecord, input: UserInput, dedupeKey: string | null): Promise<StoredMessage | null> {
     const { repository, runner, events, clock, presence } = this.options;
     presence.seen(conversation.id);
     let text: string;
@@ -61,7 +119,9 @@ export class ConversationService {
     } else {
       text = input.text;
     }
-    const stored = await repository.acceptUserMessage({ conversationId: conversation.id, text, actionId, locale: conversation.state.language, at: clock() });
+    const message = { conversationId: conversation.id, text, actionId, locale: conversation.state.language, at: clock() };
+    const stored = dedupeKey === null ? await repository.acceptUserMessage(message) : await repository.acceptUserMessageOnce({ ...message, dedupeKey });
+    if (!stored) return null;
     events.publish(conversation.id, { type: 'messages', messages: [stored] });
     runner.schedule(conversation.id);
     return stored;

@@ -6,9 +6,12 @@ import { consoleApiRouter } from '../console/console-router.js';
 import { consolePagesRouter } from '../console/console-pages.js';
 import { kbSearchRouter } from '../http/kb-search-router.js';
 import { startKnowledgeBase } from '../../kb/start-knowledge-base.js';
-import { RateLimiter } from '../webchat/rate-limiter.js';
-import { webchatRouter } from '../webchat/webchat-router.js';
-import { widgetAssetsRouter } from '../webchat/widget-assets.js';
+import type { ChannelPlugin } from '../contract.js';
+import { SqliteAddressBook } from '../../bot/storage/sqlite/sqlite-address-book.js';
+import { DeliveryRelay } from '../../bot/core/delivery-relay.js';
+import { startChannels } from './start-channels.js';
+import { messagingChannels } from './messaging-channels.js';
+import { webchatChannel } from '../webchat/webchat-channel.js';
 import type { Config } from './config.js';
 import { createConversationEngine } from '../../bot/core/conversation-engine.js';
 import { ConversationEvents } from '../../bot/core/conversation-events.js';
@@ -42,10 +45,28 @@ export interface Mesa {
   stop(): Promise<void>;
   conversations: ConversationService;
   runner: TurnRunner;
+  relay: DeliveryRelay;
+}
+
+/** The channels every Mesa has; each stays off, with one log line, until its credentials are set. */
+function builtInChannels(config: Config): ChannelPlugin[] {
+  return [
+    webchatChannel({ chatRateLimitPerMinute: config.chatRateLimitPerMinute, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret, projectRoot: projectRoot() }),
+    ...messagingChannels,
+  ];
+}
+
+export interface MesaOptions {
+  clock?: () => Date;
+  /** Channels beyond the built-in ones (a test channel); they plug in through the channel contract alone. */
+  extraChannels?: ChannelPlugin[];
+  /** Each channel reads its own settings from here. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The composition root: every dependency is built here and passed in, nothing is a module singleton. */
-export async function createMesa(config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<Mesa> {
+export async function createMesa(config: Config, logger: Logger, options: MesaOptions = {}): Promise<Mesa> {
+  const clock = options.clock ?? (() => new Date());
   let status: 'starting' | 'ok' | 'stopping' = 'starting';
   const ticketing = loadTicketingConfig(config.ticketingConfigPath);
   const storage = openStorage(config.dataDir, logger);
@@ -60,12 +81,12 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   const staffAuth = new StaffAuth(staff, clock);
   await ensureAdmin({ admin: config.admin, auth: staffAuth, repository: staff, logger });
 
-  if (!config.webchatIdentitySecret) {
-    logger.warn('MESA_WEBCHAT_IDENTITY_SECRET is unset: the web chat trusts the user ids pages send, so anyone can ask for anyone\'s tickets. Set it outside a demo.');
-  }
   const events = new ConversationEvents();
   const presence = new UserPresence(clock);
-  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock, presence });
+  const addresses = new SqliteAddressBook(storage.db);
+  // The channels' reach is known once they are built; the desk asks only later, when a ticket changes.
+  const reachFor: Record<string, number> = {};
+  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock, presence, reachFor });
   const desk = createServiceDesk({
     repository: new SqliteTicketRepository(storage.db),
     config: ticketing,
@@ -76,22 +97,28 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   });
   const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk }), handoff: createHandoffGate(desk), clock });
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
-  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence });
+  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence, addresses });
   const shutdown = new AbortController();
   // Every waiting long poll and open stream listens for shutdown; thousands at once are normal, not a leak.
   setMaxListeners(0, shutdown.signal);
+  const channels = await startChannels({
+    plugins: [...builtInChannels(config), ...(options.extraChannels ?? [])],
+    context: { conversations, translator, logger, clock, shutdown: shutdown.signal, dataDir: config.dataDir, env: options.env ?? process.env, publicUrl: config.publicUrl },
+  });
+  Object.assign(reachFor, channels.reachFor);
+  const relay = new DeliveryRelay({ repository: storage.conversations, addresses, events, deliverers: channels.deliverers, logger, clock });
 
   const app = createHttpApp({
     translator,
     logger,
     health: () => status,
-    // The web chat API carries nearly all requests, so express tries its router first.
+    rawRoutes: channels.rawRoutes,
+    // The web chat is the first channel, and its API carries nearly all requests: express tries it first.
     routes: [
-      ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret })],
+      ...channels.routes,
       ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
-      ['/', widgetAssetsRouter(projectRoot())],
     ],
   });
   let server: Server | undefined;
@@ -103,6 +130,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   return {
     conversations,
     runner,
+    relay,
     async listen() {
       server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -115,6 +143,9 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
       sweep();
       const recovered = await runner.recover();
       if (recovered > 0) logger.info({ conversations: recovered }, 'answering messages accepted before the last stop');
+      await channels.start();
+      const unsent = await relay.start();
+      if (unsent > 0) logger.info({ conversations: unsent }, 'delivering replies left unsent at the last stop');
       status = 'ok';
       return (server.address() as AddressInfo).port;
     },
@@ -124,7 +155,9 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeIdleConnections();
       clearInterval(sweeper);
+      await channels.stop();
       await runner.stop();
+      await relay.stop();
       await desk.stop();
       server?.closeAllConnections();
       await closed;

@@ -19,6 +19,7 @@ const envSchema = z.object({
     .default('*')
     .refine((value) => value.split(',').every((origin) => origin.trim() === '*' || /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'a comma-separated list of origins like https://intranet.example.com, or *'),
   MESA_TICKETING_CONFIG: z.string().min(1).optional(),
+  PUBLIC_URL: z.string().url('must be the URL users reach Mesa at, like https://mesa.example.com').optional(),
   MESA_WEBCHAT_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MESA_ADMIN_EMAIL: z.email('must be an email address like admin@example.com').optional(),
   MESA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -48,6 +49,8 @@ export interface Config {
   webchatIdentitySecret: string | undefined;
   /** A JSON file with queues, business hours, SLA targets and the priority matrix; absent = built-in defaults. */
   ticketingConfigPath: string | undefined;
+  /** Where users and platforms reach Mesa (links in messages, the Teams manifest); unset = not known. */
+  publicUrl: string | undefined;
   /** The console admin to create on the first start; null generates one and prints its password once. */
   admin: { email: string; password: string } | null;
 }
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     starterKb: e.MESA_STARTER_KB === 'on',
     webchatIdentitySecret: e.MESA_WEBCHAT_IDENTITY_SECRET,
     ticketingConfigPath: e.MESA_TICKETING_CONFIG ? resolve(e.MESA_TICKETING_CONFIG) : undefined,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     admin: e.MESA_ADMIN_EMAIL && e.MESA_ADMIN_PASSWORD ? { email: e.MESA_ADMIN_EMAIL, password: e.MESA_ADMIN_PASSWORD } : null,
   };
 }

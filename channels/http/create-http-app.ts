@@ -10,10 +10,12 @@ export interface HttpAppOptions {
   health: () => 'ok' | 'starting' | 'stopping';
   /** Routers mounted by path, e.g. { '/api/chat': webchat }. */
   routes: Array<[path: string, router: Router]>;
+  /** Routers that read the raw body themselves (signed webhooks), mounted before the JSON parser. */
+  rawRoutes?: Array<[path: string, router: Router]>;
 }
 
 /** The one HTTP server Mesa listens on: APIs, widget, consoles. */
-export function createHttpApp({ translator, logger, health, routes }: HttpAppOptions): Express {
+export function createHttpApp({ translator, logger, health, routes, rawRoutes = [] }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -25,6 +27,7 @@ export function createHttpApp({ translator, logger, health, routes }: HttpAppOpt
     response.set('Referrer-Policy', 'no-referrer');
     next();
   });
+  for (const [path, router] of rawRoutes) app.use(path, router);
   app.use(express.json({ limit: '64kb', strict: true, type: ['application/json', 'application/*+json', 'text/plain'] }));
   app.get('/healthz', (_request, response) => {
     const status = health();

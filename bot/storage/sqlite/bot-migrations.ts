@@ -81,4 +81,9 @@ export const botMigrations: readonly Migration[] = [
       CREATE UNIQUE INDEX messages_dedupe ON messages(dedupe_key) WHERE dedupe_key IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'what each user\'s channel vouches for (directory lookups for password resets)',
+    sql: 'ALTER TABLE users ADD COLUMN verified TEXT;',
+  },
 ];

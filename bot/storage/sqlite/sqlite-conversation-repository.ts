@@ -6,6 +6,7 @@ import type {
   PendingTurn,
   UserProfile,
   UserRecord,
+  VerifiedIdentity,
 } from '../../core/conversation-repository.js';
 import type { ConversationState } from '../../core/conversation-state.js';
 import { isLanguage, type Language } from '../../core/language.js';
@@ -50,6 +51,7 @@ interface UserRow {
   name: string | null;
   email: string | null;
   language: string | null;
+  verified: string | null;
 }
 
 type Extras = Pick<OutboundMessage, 'actions' | 'articles' | 'ticket'>;
@@ -91,6 +93,7 @@ function toUser(row: UserRow): UserRecord {
     ...(row.name ? { name: row.name } : {}),
     ...(row.email ? { email: row.email } : {}),
     language: isLanguage(row.language) ? row.language : null,
+    ...(row.verified ? { verified: JSON.parse(row.verified) as VerifiedIdentity } : {}),
   };
 }
 
@@ -110,14 +113,18 @@ export class SqliteConversationRepository implements ConversationRepository {
     migrate(db, 'bot', botMigrations);
     this.writer = tickWriterFor(db);
     this.statements = {
-      upsertUser: db.prepare(`INSERT INTO users (id, channel, external_id, name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (channel, external_id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email)`),
+      upsertUser: db.prepare(`INSERT INTO users (id, channel, external_id, name, email, verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (channel, external_id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email),
+          verified = COALESCE(excluded.verified, verified)`),
       findUser: db.prepare('SELECT * FROM users WHERE channel = ? AND external_id = ?'),
+      findUserById: db.prepare('SELECT * FROM users WHERE id = ?'),
       setUserLanguage: db.prepare('UPDATE users SET language = ? WHERE id = ?'),
       insertConversation: db.prepare('INSERT INTO conversations (id, channel, user_id, token_hash, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       findConversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       updateState: db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?'),
       insertMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertMessageOnce: db.prepare(`INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at, dedupe_key)
+        VALUES (?, ?, ?, ?, NULL, ?, 'pending', ?, ?) ON CONFLICT DO NOTHING`),
       finishTurn: db.prepare("UPDATE messages SET turn_status = 'done' WHERE id = ? AND turn_status = 'pending'"),
       appendMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT DO NOTHING'),
       // LIMIT takes its value through CAST throughout Mesa: with a bare `LIMIT ?` SQLite 3.53 plans the statement
@@ -134,8 +141,14 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async upsertUser(channel: string, profile: UserProfile): Promise<UserRecord> {
-    this.statements.upsertUser.run(`${channel}:${profile.externalId}`, channel, profile.externalId, profile.name ?? null, profile.email ?? null, new Date().toISOString());
+    const verified = profile.verified ? JSON.stringify(profile.verified) : null;
+    this.statements.upsertUser.run(`${channel}:${profile.externalId}`, channel, profile.externalId, profile.name ?? null, profile.email ?? null, verified, new Date().toISOString());
     return toUser(this.statements.findUser.get(channel, profile.externalId) as UserRow);
+  }
+
+  async findUser(userId: string): Promise<UserRecord | null> {
+    const row = this.statements.findUserById.get(userId) as UserRow | undefined;
+    return row ? toUser(row) : null;
   }
 
   async createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord> {
@@ -168,12 +181,25 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   /** The 202 waits for the WAL flush; messages accepted in the same tick share the transaction and the flush. */
   acceptUserMessage(input: AcceptInput): Promise<StoredMessage> {
+    return this.accept(input) as Promise<StoredMessage>;
+  }
+
+  acceptUserMessageOnce(input: AcceptInput & { dedupeKey: string }): Promise<StoredMessage | null> {
+    return this.accept(input);
+  }
+
+  private accept(input: AcceptInput & { dedupeKey?: string }): Promise<StoredMessage | null> {
     return this.writer.submit({
-      write: (): StoredMessage => {
-        const result = this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', input.at.toISOString());
+      write: (): StoredMessage | null => {
+        const at = input.at.toISOString();
+        const result = input.dedupeKey
+          ? this.statements.insertMessageOnce.run(input.conversationId, 'user', input.text, input.locale, input.actionId, at, input.dedupeKey)
+          : this.statements.insertMessage.run(input.conversationId, 'user', input.text, input.locale, null, input.actionId, 'pending', at);
+        if (result.changes === 0) return null;
         return { id: String(result.lastInsertRowid), conversationId: input.conversationId, role: 'user', text: input.text, locale: input.locale, createdAt: input.at };
       },
       committed: (message) => {
+        if (!message) return;
         this.recentMessages.committed(message.conversationId, [message]);
         this.turnQueue.add({ message, actionId: input.actionId });
       },

@@ -1,0 +1,28 @@
+/**
+ * Where a conversation lives on its platform: the platform's own key for it (a Teams conversation id, a Slack
+ * team+channel, a WhatsApp chat id) and whatever the channel needs to write there later (a conversation reference).
+ */
+export interface ChannelAddress {
+  channel: string;
+  key: string;
+  conversationId: string;
+  /** Opaque to the core; the adapter stores and reads it (JSON-serialisable). */
+  reference: unknown;
+}
+
+/**
+ * Maps platform addresses to Mesa conversations, and keeps each push channel's delivery cursor: the newest
+ * transcript entry handed to the platform. The transcript is the outbox: a reply committed with its turn is
+ * delivered after a crash because it lies beyond the cursor.
+ */
+export interface AddressBook {
+  find(channel: string, key: string): Promise<ChannelAddress | null>;
+  ofConversation(conversationId: string): Promise<ChannelAddress | null>;
+  /** Creates the address (its cursor starts before the conversation's first message) or updates its reference. */
+  save(address: ChannelAddress): Promise<void>;
+  /** Id of the newest message handed to the platform; '0' before the first. */
+  deliveredThrough(conversationId: string): Promise<string>;
+  markDelivered(conversationId: string, messageId: string): Promise<void>;
+  /** Conversations with bot, agent or system messages beyond their cursor (what a crash left unsent). */
+  undelivered(): Promise<string[]>;
+}

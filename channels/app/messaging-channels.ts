@@ -1,0 +1,4 @@
+import type { ChannelPlugin } from '../contract.js';
+
+/** Teams, Slack and WhatsApp: each plugs in here, one line, and reads its own settings. */
+export const messagingChannels: ChannelPlugin[] = [];

@@ -4,6 +4,7 @@ import type { ConversationService } from '../bot/core/conversation-service.js';
 import type { ChannelDeliverer } from '../bot/core/delivery.js';
 import type { Translator } from '../bot/i18n/translator.js';
 import type { Logger } from '../bot/logger.js';
+import type { StaffAuth } from '../bot/staff/staff-auth.js';
 
 export type { ChannelCapabilities } from '../bot/core/channel-capabilities.js';
 export type { ChannelDeliverer, DeliveryTarget } from '../bot/core/delivery.js';
@@ -52,6 +53,8 @@ export interface ChannelContext {
   env: NodeJS.ProcessEnv;
   /** Mesa's public base URL when known (PUBLIC_URL), for links and manifests. */
   publicUrl: string | undefined;
+  /** Console sign-in, for a channel's admin pages (channels/console/require-staff.ts guards routes with it). */
+  staff: StaffAuth;
 }
 
 /**

@@ -103,7 +103,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
   setMaxListeners(0, shutdown.signal);
   const channels = await startChannels({
     plugins: [...builtInChannels(config), ...(options.extraChannels ?? [])],
-    context: { conversations, translator, logger, clock, shutdown: shutdown.signal, dataDir: config.dataDir, env: options.env ?? process.env, publicUrl: config.publicUrl },
+    context: { conversations, translator, logger, clock, shutdown: shutdown.signal, dataDir: config.dataDir, env: options.env ?? process.env, publicUrl: config.publicUrl, staff: staffAuth },
   });
   Object.assign(reachFor, channels.reachFor);
   const relay = new DeliveryRelay({ repository: storage.conversations, addresses, events, deliverers: channels.deliverers, logger, clock });

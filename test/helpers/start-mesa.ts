@@ -23,6 +23,8 @@ export interface StartMesaOptions {
   env?: Record<string, string>;
   /** How long to wait for the ready line. */
   timeoutMs?: number;
+  /** Another built entry point than `npm start`'s (one that adds a test channel). */
+  entry?: string;
 }
 
 const entry = resolve(process.cwd(), 'dist/channels/app/main.js');
@@ -34,7 +36,7 @@ export function freshDataDir(prefix = 'mesa-test-'): string {
 /** Starts Mesa on a free port and resolves once it logs that it is ready to serve. */
 export function startMesa(options: StartMesaOptions = {}): Promise<RunningMesa> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [options.entry ?? entry], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -1,10 +1,6 @@
-/** Lower case, no accents, no punctuation, single spaces: "¡No puedo TRABAJAR!" and "no puedo trabajar" compare equal. */
+import { foldedPhrase } from '../core/text-folding.js';
+
+/** Lower case, no accents, no punctuation, single spaces, apostrophes closed up ("don't" = "dont"). */
 export function plainText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldedPhrase(text.replace(/['’`]/g, ''));
 }

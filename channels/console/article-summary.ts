@@ -1,3 +1,4 @@
+import { foldCase } from '../../bot/core/text-folding.js';
 import { LANGUAGES, type Language } from '../../bot/core/language.js';
 import type { ArticleStatus, ArticleVariant } from '../../kb/articles/article.js';
 
@@ -15,9 +16,7 @@ export interface ListFilter {
   language?: Language;
 }
 
-function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-}
+const fold = foldCase;
 
 /** Groups variants by article; keeps articles with a variant matching status+language and any text matching q. */
 export function summarizeArticles(variants: ArticleVariant[], filter: ListFilter): ArticleSummary[] {

@@ -1,9 +1,9 @@
 import type { Vocabulary } from './vocabulary.js';
 
+import { foldCase } from '../../bot/core/text-folding.js';
+
 /** Lower case without accents: how Meilisearch compares words, so "Contraseña" and "contrasena" are one term. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export const fold = foldCase;
 
 /** The words of `text` as the index compares them. */
 export function foldedWords(text: string): string[] {

@@ -1,14 +1,8 @@
+import { foldedPhrase } from '../../bot/core/text-folding.js';
 import { COMPLAINT_TERMS } from './complaint-terms.js';
 
 /** Lower case without accents, words separated by single spaces: "Reclamação!" → "reclamacao". */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export const foldText = foldedPhrase;
 
 const TERMS = [...new Set(Object.values(COMPLAINT_TERMS).flat().map(foldText))];
 

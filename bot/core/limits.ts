@@ -3,3 +3,6 @@ export const MAX_TEXT_LENGTH = 4000;
 
 /** C0/C1 control characters other than tab, line feed and carriage return never belong in a chat message. */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** A UTF-16 surrogate with no partner: not a character at all, and SQLite would store it as U+FFFD. */
+export const LONE_SURROGATE = /\p{Cs}/u;

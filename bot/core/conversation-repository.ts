@@ -51,6 +51,11 @@ export interface ConversationRepository {
   upsertUser(channel: string, profile: UserProfile): Promise<UserRecord>;
   createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord>;
   findConversation(id: string): Promise<ConversationRecord | null>;
+  /**
+   * Removes at most `limit` conversations of `channel` started before `createdBefore` that hold no message at
+   * all, with the anonymous users made for them; returns how many went.
+   */
+  forgetUnusedConversations(input: { channel: string; createdBefore: Date; limit: number }): Promise<number>;
   /** Stores the user's message and queues its turn in one durable step. */
   acceptUserMessage(input: { conversationId: string; text: string; actionId: string | null; locale: Language; at: Date }): Promise<StoredMessage>;
   pendingTurns(conversationId: string): Promise<PendingTurn[]>;

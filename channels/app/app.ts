@@ -6,7 +6,9 @@ import { consoleApiRouter } from '../console/console-router.js';
 import { consolePagesRouter } from '../console/console-pages.js';
 import { kbSearchRouter } from '../http/kb-search-router.js';
 import { startKnowledgeBase } from '../../kb/start-knowledge-base.js';
+import { ConnectionLimits } from '../webchat/connection-limits.js';
 import { RateLimiter } from '../webchat/rate-limiter.js';
+import { WEBCHAT_CHANNEL } from '../webchat/authenticate.js';
 import { webchatRouter } from '../webchat/webchat-router.js';
 import { widgetAssetsRouter } from '../webchat/widget-assets.js';
 import type { Config } from './config.js';
@@ -14,6 +16,7 @@ import { createConversationEngine } from '../../bot/core/conversation-engine.js'
 import { ConversationEvents } from '../../bot/core/conversation-events.js';
 import { ConversationService } from '../../bot/core/conversation-service.js';
 import { TurnRunner } from '../../bot/core/turn-runner.js';
+import { startUnusedConversationSweep, type UnusedConversationSweep } from '../../bot/core/unused-conversation-sweep.js';
 import { UserPresence } from '../../bot/core/user-presence.js';
 import { DeskGateway } from '../../bot/core/desk-gateway.js';
 import { defaultFlows } from '../../bot/flows/default-flows.js';
@@ -87,7 +90,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     health: () => status,
     // The web chat API carries nearly all requests, so express tries its router first.
     routes: [
-      ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret })],
+      ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), sessionLimits: { perAddress: new RateLimiter(config.chatSessionsPerMinute.perAddress), overall: new RateLimiter(config.chatSessionsPerMinute.overall) }, connectionLimits: new ConnectionLimits(config.chatStreams.perSession, config.chatStreams.perAddress), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret })],
       ['/api/kb', kbSearchRouter(kb.search)],
       ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
@@ -96,6 +99,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   });
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let unusedSessions: UnusedConversationSweep | undefined;
   const sweep = (): void => {
     desk.sweep().catch((error: unknown) => logger.error({ err: error }, 'service desk sweep failed; will retry'));
   };
@@ -108,11 +112,15 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
         const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
       });
       server.keepAliveTimeout = 65_000;
+      // A client that sends its headers or body slowly holds a socket for nothing; long polls wait after the request, so they are not cut.
+      server.headersTimeout = config.httpTimeouts.headersTimeoutMs;
+      server.requestTimeout = config.httpTimeouts.requestTimeoutMs;
       // Notices a crash left undelivered go out before anything new happens.
       await desk.deliverPendingNotices();
       sweeper = setInterval(sweep, DESK_SWEEP_MS);
       sweeper.unref();
       sweep();
+      unusedSessions = startUnusedConversationSweep({ repository: storage.conversations, channel: WEBCHAT_CHANNEL, maxAgeMs: config.unusedSessionMaxAgeMs, clock, logger });
       const recovered = await runner.recover();
       if (recovered > 0) logger.info({ conversations: recovered }, 'answering messages accepted before the last stop');
       status = 'ok';
@@ -124,6 +132,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeIdleConnections();
       clearInterval(sweeper);
+      unusedSessions?.stop();
       await runner.stop();
       await desk.stop();
       server?.closeAllConnections();

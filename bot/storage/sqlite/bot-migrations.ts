@@ -81,4 +81,9 @@ export const botMigrations: readonly Migration[] = [
       CREATE UNIQUE INDEX messages_dedupe ON messages(dedupe_key) WHERE dedupe_key IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'conversations by start time, for forgetting sessions that never sent a message',
+    sql: 'CREATE INDEX conversations_created ON conversations(channel, created_at);',
+  },
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHARACTERS, LONE_SURROGATE, MAX_TEXT_LENGTH } from '../../bot/core/limits.js';
+import { CONTROL_CHARACTERS, LONE_SURROGATE, MAX_TEXT_LENGTH, ONLY_INVISIBLE } from '../../bot/core/limits.js';
 import { LANGUAGES } from '../../bot/core/language.js';
 import { MesaError } from '../../bot/core/errors.js';
 
@@ -36,6 +36,7 @@ export function parsePostMessageBody(body: unknown): PostMessageBody {
   if (trimmed.length === 0) throw new MesaError('empty_text', 'The message is empty.');
   if (trimmed.length > MAX_TEXT_LENGTH) throw new MesaError('text_too_long', 'The message is too long.', { params: { max: MAX_TEXT_LENGTH, length: trimmed.length } });
   if (CONTROL_CHARACTERS.test(trimmed)) throw new MesaError('control_characters', 'The message contains control characters.');
+  if (ONLY_INVISIBLE.test(trimmed)) throw new MesaError('invisible_text', 'The message is made only of invisible characters.');
   return { text: trimmed };
 }
 

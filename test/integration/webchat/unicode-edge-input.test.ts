@@ -42,3 +42,23 @@ describe('issue 17: inputs that answered 500 are refused with a 4xx', () => {
     expect((await chat.post({ text: 'hello 👋' })).status).toBe(202);
   });
 });
+
+// Issue 17, item 6: text made only of invisible format characters reached the desk as an empty message.
+describe('issue 17: invisible text is refused like control characters', () => {
+  it.each([
+    ['zero-width spaces and joiners', '\u200B\u200C\u200D'],
+    ['bidi controls', '\u202E\u2066\u2069'],
+    ['a byte-order mark and a soft hyphen between spaces', ' \uFEFF \u00AD '],
+    ['word joiners and invisible operators', '\u2060\u2062\u2064'],
+  ])('%s: 400 invisible_text, explained in the client\'s language', async (_what, text) => {
+    const chat = await ChatSession.create(server.url, { locale: 'it' });
+    const response = await chat.post({ text }, { 'accept-language': 'it' });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({ code: 'invisible_text', message: expect.stringContaining('invisibili') });
+  });
+
+  it('visible text with format characters in it still goes through', async () => {
+    const chat = await ChatSession.create(server.url, { locale: 'en' });
+    expect((await chat.post({ text: 'my laptop 👩\u200D💻 won\u2019t start' })).status).toBe(202);
+  });
+});

@@ -77,6 +77,11 @@ export interface ConversationRepository {
   createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord>;
   findConversation(id: string): Promise<ConversationRecord | null>;
   findUser(userId: string): Promise<UserRecord | null>;
+  /**
+   * Removes at most `limit` conversations of `channel` started before `createdBefore` that hold no message at
+   * all, with the anonymous users made for them; returns how many went.
+   */
+  forgetUnusedConversations(input: { channel: string; createdBefore: Date; limit: number }): Promise<number>;
   /** Stores the user's message and queues its turn in one durable step. */
   acceptUserMessage(input: AcceptedMessage): Promise<StoredMessage>;
   /** The same, at most once per dedupe key (a platform's event id): a key seen before stores nothing and gives null. */

@@ -31,6 +31,9 @@ export type ErrorCode =
   | 'survey_closed'
   | 'survey_out_of_range'
   | 'invalid_identity'
+  | 'too_many_sessions'
+  | 'too_many_streams'
+  | 'invisible_text'
   | 'internal';
 
 /** An error with a code a program can act on and a message a person can read. */

@@ -1,5 +1,5 @@
 import { MesaError } from '../core/errors.js';
-import { afterFailure, lockedUntil } from './login-lockout.js';
+import { attemptPolicy, attemptRefused } from './login-lockout.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
 import type { StaffRole } from './roles.js';
 import type { StaffAccount, StaffRepository } from './staff-repository.js';
@@ -39,8 +39,9 @@ export class StaffAuth {
   async login(emailInput: string, password: string): Promise<{ token: string; account: StaffAccount; expiresAt: Date }> {
     const email = normalizeEmail(emailInput);
     const now = this.clock();
-    const failures = await this.repository.loginFailures(email);
-    const locked = lockedUntil(failures, now);
+    // Counted before the password is checked: a burst of parallel guesses is counted in full.
+    const attempts = await this.repository.countLoginAttempt(email, attemptPolicy(now));
+    const locked = attemptRefused(attempts, now);
     if (locked) {
       const minutes = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60_000));
       throw new MesaError('login_locked', 'Too many failed sign-ins; try again later.', { params: { minutes } });
@@ -48,11 +49,8 @@ export class StaffAuth {
     const account = await this.repository.findByEmail(email);
     // Unknown emails are checked against a dummy hash so timing does not tell which emails have accounts.
     const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || !matches) {
-      await this.repository.setLoginFailures(email, afterFailure(failures, now));
-      throw new MesaError('invalid_credentials', 'Wrong email or password.');
-    }
-    if (failures) await this.repository.clearLoginFailures(email);
+    if (!account || !matches) throw new MesaError('invalid_credentials', 'Wrong email or password.');
+    await this.repository.clearLoginFailures(email);
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await this.repository.createSession({ tokenHash: hashSessionToken(token), staffId: account.id, expiresAt });

@@ -20,11 +20,21 @@ export interface StaffSession {
   expiresAt: Date;
 }
 
-/** Failed sign-ins for one email, for the lockout. */
+/** Sign-in attempts for one email not yet followed by a success, for the lockout. */
 export interface LoginFailures {
   count: number;
   firstAt: Date;
   lockedUntil: Date | null;
+}
+
+/** The lockout's rules for one attempt (see login-lockout.ts). */
+export interface LoginAttemptPolicy {
+  at: Date;
+  /** Attempts counted before this are forgotten. */
+  windowStart: Date;
+  /** The attempt that makes this many locks the email (it is still checked; a success lifts the lock). */
+  maxAttempts: number;
+  lockUntil: Date;
 }
 
 /** What staff accounts need from storage, in their own words. */
@@ -40,7 +50,10 @@ export interface StaffRepository {
   extendSession(tokenHash: string, expiresAt: Date): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
 
-  loginFailures(email: string): Promise<LoginFailures | null>;
-  setLoginFailures(email: string, failures: LoginFailures): Promise<void>;
+  /**
+   * Counts one sign-in attempt, before its password is checked, in one atomic step: a lock that ran out or a
+   * window that is over starts a fresh count; the count reaching `maxAttempts` sets the lock. Returns the new count.
+   */
+  countLoginAttempt(email: string, policy: LoginAttemptPolicy): Promise<LoginFailures>;
   clearLoginFailures(email: string): Promise<void>;
 }

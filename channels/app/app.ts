@@ -12,11 +12,13 @@ import { DeliveryRelay } from '../../bot/core/delivery-relay.js';
 import { startChannels } from './start-channels.js';
 import { messagingChannels } from './messaging-channels.js';
 import { webchatChannel } from '../webchat/webchat-channel.js';
+import { WEBCHAT_CHANNEL } from '../webchat/authenticate.js';
 import type { Config } from './config.js';
 import { createConversationEngine } from '../../bot/core/conversation-engine.js';
 import { ConversationEvents } from '../../bot/core/conversation-events.js';
 import { ConversationService } from '../../bot/core/conversation-service.js';
 import { TurnRunner } from '../../bot/core/turn-runner.js';
+import { startUnusedConversationSweep, type UnusedConversationSweep } from '../../bot/core/unused-conversation-sweep.js';
 import { UserPresence } from '../../bot/core/user-presence.js';
 import { DeskGateway } from '../../bot/core/desk-gateway.js';
 import { defaultFlows } from '../../bot/flows/default-flows.js';
@@ -51,7 +53,14 @@ export interface Mesa {
 /** The channels every Mesa has; each stays off, with one log line, until its credentials are set. */
 function builtInChannels(config: Config): ChannelPlugin[] {
   return [
-    webchatChannel({ chatRateLimitPerMinute: config.chatRateLimitPerMinute, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret, projectRoot: projectRoot() }),
+    webchatChannel({
+      chatRateLimitPerMinute: config.chatRateLimitPerMinute,
+      sessionsPerMinute: config.chatSessionsPerMinute,
+      streams: config.chatStreams,
+      allowedOrigins: config.webchatOrigins,
+      identitySecret: config.webchatIdentitySecret,
+      projectRoot: projectRoot(),
+    }),
     ...messagingChannels,
   ];
 }
@@ -123,6 +132,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
   });
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let unusedSessions: UnusedConversationSweep | undefined;
   const sweep = (): void => {
     desk.sweep().catch((error: unknown) => logger.error({ err: error }, 'service desk sweep failed; will retry'));
   };
@@ -136,11 +146,15 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
         const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
       });
       server.keepAliveTimeout = 65_000;
+      // A client that sends its headers or body slowly holds a socket for nothing; long polls wait after the request, so they are not cut.
+      server.headersTimeout = config.httpTimeouts.headersTimeoutMs;
+      server.requestTimeout = config.httpTimeouts.requestTimeoutMs;
       // Notices a crash left undelivered go out before anything new happens.
       await desk.deliverPendingNotices();
       sweeper = setInterval(sweep, DESK_SWEEP_MS);
       sweeper.unref();
       sweep();
+      unusedSessions = startUnusedConversationSweep({ repository: storage.conversations, channel: WEBCHAT_CHANNEL, maxAgeMs: config.unusedSessionMaxAgeMs, clock, logger });
       const recovered = await runner.recover();
       if (recovered > 0) logger.info({ conversations: recovered }, 'answering messages accepted before the last stop');
       await channels.start();
@@ -156,6 +170,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
       server?.closeIdleConnections();
       clearInterval(sweeper);
       await channels.stop();
+      unusedSessions?.stop();
       await runner.stop();
       await relay.stop();
       await desk.stop();

@@ -11,6 +11,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   MESA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   MESA_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  MESA_CHAT_SESSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  MESA_CHAT_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  MESA_CHAT_UNUSED_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
+  MESA_CHAT_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(5),
+  MESA_CHAT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  MESA_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  MESA_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   MEILI_URL: z.string().url('must be a URL like http://127.0.0.1:7700').optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MESA_STARTER_KB: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
@@ -39,6 +46,14 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Messages one web chat session may send per minute. */
   chatRateLimitPerMinute: number;
+  /** New web chat sessions per minute: from one client address, and from everyone together. */
+  chatSessionsPerMinute: { perAddress: number; overall: number };
+  /** A web chat session that never sent a message is forgotten this long after it started. */
+  unusedSessionMaxAgeMs: number;
+  /** Open event streams plus waiting long polls at once: per web chat session, and per client address. */
+  chatStreams: { perSession: number; perAddress: number };
+  /** node:http's limits on a slow client: all headers within headersTimeoutMs, the whole request within requestTimeoutMs. */
+  httpTimeouts: { headersTimeoutMs: number; requestTimeoutMs: number };
   /** Origins allowed to call the web chat API from the embedded widget. */
   webchatOrigins: string[];
   /** An external Meilisearch; when absent Mesa starts its own under DATA_DIR. */
@@ -75,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.MESA_SHUTDOWN_TIMEOUT_MS,
     chatRateLimitPerMinute: e.MESA_CHAT_RATE_LIMIT,
+    chatSessionsPerMinute: { perAddress: e.MESA_CHAT_SESSIONS_PER_ADDRESS, overall: e.MESA_CHAT_SESSIONS_PER_MINUTE },
+    unusedSessionMaxAgeMs: Math.round(e.MESA_CHAT_UNUSED_SESSION_HOURS * 3_600_000),
+    chatStreams: { perSession: e.MESA_CHAT_STREAMS_PER_SESSION, perAddress: e.MESA_CHAT_STREAMS_PER_ADDRESS },
+    httpTimeouts: { headersTimeoutMs: e.MESA_HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.MESA_HTTP_REQUEST_TIMEOUT_MS },
     webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,
     starterKb: e.MESA_STARTER_KB === 'on',

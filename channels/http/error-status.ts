@@ -33,5 +33,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   survey_closed: 409,
   survey_out_of_range: 400,
   invalid_identity: 401,
+  too_many_sessions: 429,
+  too_many_streams: 429,
+  invisible_text: 400,
   internal: 500,
 };

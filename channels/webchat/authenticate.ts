@@ -23,8 +23,11 @@ interface VerifiedToken {
 }
 
 function sameToken(a: string, b: string): boolean {
-  // Tokens have one fixed length, so only the comparison of contents needs to be constant-time.
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  // Tokens have one fixed length, so only the comparison of contents needs to be constant-time. Lengths are
+  // compared in bytes: a header may carry non-ASCII characters, and timingSafeEqual throws on unequal buffers.
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

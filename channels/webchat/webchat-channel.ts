@@ -1,12 +1,17 @@
 import { RICH_CAPABILITIES } from '../../bot/core/channel-capabilities.js';
 import type { ChannelAdapter, ChannelPlugin } from '../contract.js';
 import { WEBCHAT_CHANNEL } from './authenticate.js';
+import { ConnectionLimits } from './connection-limits.js';
 import { RateLimiter } from './rate-limiter.js';
 import { webchatRouter } from './webchat-router.js';
 import { widgetAssetsRouter } from './widget-assets.js';
 
 export interface WebchatSettings {
   chatRateLimitPerMinute: number;
+  /** Sessions one address, and everyone together, may start per minute. */
+  sessionsPerMinute: { perAddress: number; overall: number };
+  /** Streams and waiting long polls open at once, per session and per address. */
+  streams: { perSession: number; perAddress: number };
   allowedOrigins: string[];
   identitySecret: string | undefined;
   projectRoot: string;
@@ -27,6 +32,8 @@ export function webchatChannel(settings: WebchatSettings): ChannelPlugin {
         conversations,
         translator,
         rateLimiter: new RateLimiter(settings.chatRateLimitPerMinute),
+        sessionLimits: { perAddress: new RateLimiter(settings.sessionsPerMinute.perAddress), overall: new RateLimiter(settings.sessionsPerMinute.overall) },
+        connectionLimits: new ConnectionLimits(settings.streams.perSession, settings.streams.perAddress),
         shutdown,
         allowedOrigins: settings.allowedOrigins,
         ...(settings.identitySecret ? { identitySecret: settings.identitySecret } : {}),

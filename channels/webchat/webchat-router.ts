@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { ConversationService } from '../../bot/core/conversation-service.js';
 import { MesaError } from '../../bot/core/errors.js';
 import type { StoredMessage } from '../../bot/core/messages.js';
@@ -7,6 +7,7 @@ import type { Translator } from '../../bot/i18n/translator.js';
 import { webchatAuthenticator, WEBCHAT_CHANNEL } from './authenticate.js';
 import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
+import type { ConnectionLimits } from './connection-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseWith } from '../http/parse-with.js';
 import { createSessionBody, messagesQuery, parsePostMessageBody, streamQuery } from './schemas.js';
@@ -17,6 +18,10 @@ export interface WebchatRouterOptions {
   conversations: ConversationService;
   translator: Translator;
   rateLimiter: RateLimiter;
+  /** New sessions: per client address and for everyone together (creating one needs no sign-in). */
+  sessionLimits: { perAddress: RateLimiter; overall: RateLimiter };
+  /** Open streams and waiting long polls, per session and per address. */
+  connectionLimits: ConnectionLimits;
   /** Aborted when Mesa shuts down: long polls answer and streams end. */
   shutdown: AbortSignal;
   /** Origins allowed to embed the widget; '*' for any. */
@@ -43,7 +48,9 @@ function cors(allowedOrigins: string[]): RequestHandler {
 }
 
 /** The web chat API of design.md §4, plus the push stream and the widget's UI strings. */
-export function webchatRouter({ conversations, translator, rateLimiter, shutdown, allowedOrigins, identitySecret }: WebchatRouterOptions): Router {
+const addressOf = (request: Request): string => request.ip ?? request.socket.remoteAddress ?? 'unknown';
+
+export function webchatRouter({ conversations, translator, rateLimiter, sessionLimits, connectionLimits, shutdown, allowedOrigins, identitySecret }: WebchatRouterOptions): Router {
   const router = Router();
   const authenticate = webchatAuthenticator(conversations);
   router.use(cors(allowedOrigins));
@@ -51,6 +58,10 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
   router.post('/sessions', async (request, response) => {
     const body = parseWith(createSessionBody, request.body ?? {}, 'request body');
     verifyUserId(identitySecret, body.user?.id, request.get(IDENTITY_HEADER));
+    // The address first, so that one busy client does not use up everyone's share.
+    if (!sessionLimits.perAddress.allow(addressOf(request)) || !sessionLimits.overall.allow('all')) {
+      throw new MesaError('too_many_sessions', 'Too many new chat sessions; try again in a minute.');
+    }
     const token = newSessionToken();
     const conversation = await conversations.start({
       channel: WEBCHAT_CHANNEL,
@@ -86,6 +97,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
     // Most polls ask for a reply that is already there: answer without setting up the wait.
     const ready = await conversations.messagesAfter(conversation.id, query.after ?? null);
     if (ready.length > 0 || query.waitMs === 0 || shutdown.aborted) return answer(ready);
+    const release = connectionLimits.acquire(conversation.id, addressOf(request));
     const abort = new AbortController();
     const onAbort = (): void => abort.abort();
     request.on('close', onAbort);
@@ -93,6 +105,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
     try {
       answer(await conversations.waitForMessages(conversation.id, query.after ?? null, query.waitMs, abort.signal));
     } finally {
+      release();
       request.off('close', onAbort);
       shutdown.removeEventListener('abort', onAbort);
     }
@@ -101,6 +114,8 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
   router.get('/sessions/:sessionId/stream', async (request, response) => {
     const conversation = await authenticate(request);
     const query = parseWith(streamQuery, request.query, 'query');
+    const release = connectionLimits.acquire(conversation.id, addressOf(request));
+    response.once('close', release);
     streamConversation(request, response, conversations, conversation.id, query.after ?? null, shutdown);
   });
 

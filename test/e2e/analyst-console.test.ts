@@ -89,6 +89,11 @@ describe('the analysts console in Chromium', () => {
     // The user answers while the analyst watches: it arrives in the transcript without a reload.
     await chat.say('It is wireless');
     await page.locator('.transcript .msg[data-role="user"] .text', { hasText: 'It is wireless' }).waitFor();
+    // Issue 17, item 6: bidi overrides in a user's message are not shown, so it reads in the console as typed.
+    await chat.say('Model \u202Etxt.exe\u202C, serial \u2067XY-9\u2069');
+    const bidi = page.locator('.transcript .msg[data-role="user"] .text', { hasText: 'serial' });
+    await bidi.waitFor();
+    expect(await bidi.evaluate((node) => node.textContent)).toBe('Model txt.exe, serial XY-9');
 
     await page.locator('details[data-action="escalate"] summary').click();
     await page.getByLabel(s.escalateReason!, { exact: true }).fill('Needs a replacement from L2');

@@ -25,6 +25,15 @@ describe('web chat widget: a conversation in the browser', () => {
     expect(await widget.input.inputValue()).toBe('');
   });
 
+  // Issue 17, item 6: a right-to-left override in a message reordered it, and what came after it, on screen.
+  it('shows a message with bidi overrides without them, so it reads as typed', async () => {
+    const widget = await openWidget('en');
+    await widget.send('my file invoice\u202Efdp.exe\u2066 is \u2069gone');
+    const bubble = widget.bubblesWithText('user', 'my file invoicefdp.exe is gone');
+    await bubble.waitFor();
+    expect(await bubble.evaluate((node) => node.textContent)).toBe('my file invoicefdp.exe is gone');
+  });
+
   it('offers buttons; pressing one sends that choice and the bot answers it', async () => {
     const widget = await openWidget('en');
     const sentId = await widget.sendAndWaitShown('menu');

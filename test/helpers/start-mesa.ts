@@ -27,6 +27,12 @@ export interface StartMesaOptions {
   entry?: string;
 }
 
+/**
+ * A test (or the bench) is one address opening many sessions and connections, which Mesa's per-address
+ * limits are there to stop; tests of those limits set them explicitly.
+ */
+export const TEST_CLIENT_LIMITS = { MESA_CHAT_SESSIONS_PER_ADDRESS: '1000000', MESA_CHAT_SESSIONS_PER_MINUTE: '1000000', MESA_CHAT_STREAMS_PER_ADDRESS: '1000000' };
+
 const entry = resolve(process.cwd(), 'dist/channels/app/main.js');
 
 export function freshDataDir(prefix = 'mesa-test-'): string {
@@ -45,6 +51,7 @@ export function startMesa(options: StartMesaOptions = {}): Promise<RunningMesa> 
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       MESA_STARTER_KB: 'off',
+      ...TEST_CLIENT_LIMITS,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { migrate } from '../../storage/sqlite/migrate.js';
 import type { SqliteDatabase } from '../../storage/sqlite/open-database.js';
 import type { StaffRole } from '../roles.js';
-import type { LoginFailures, StaffAccount, StaffAccountWithSecret, StaffRepository, StaffSession } from '../staff-repository.js';
+import type { LoginAttemptPolicy, LoginFailures, StaffAccount, StaffAccountWithSecret, StaffRepository, StaffSession } from '../staff-repository.js';
 import { staffMigrations } from './staff-migrations.js';
 
 interface AccountRow {
@@ -34,9 +34,22 @@ export class SqliteStaffRepository implements StaffRepository {
       session: db.prepare('SELECT token_hash, staff_id, expires_at FROM staff_sessions WHERE token_hash = ?'),
       extend: db.prepare('UPDATE staff_sessions SET expires_at = ? WHERE token_hash = ?'),
       endSession: db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?'),
-      failures: db.prepare('SELECT count, first_at, locked_until FROM staff_login_failures WHERE email = ?'),
-      setFailures: db.prepare(`INSERT INTO staff_login_failures (email, count, first_at, locked_until) VALUES (?, ?, ?, ?)
-        ON CONFLICT (email) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, locked_until = excluded.locked_until`),
+      // One statement per attempt, so parallel attempts cannot overwrite each other's count. In SET every column
+      // reads the row as it was; ISO-8601 strings of one format compare in time order.
+      countAttempt: db.prepare(`INSERT INTO staff_login_failures (email, count, first_at, locked_until)
+        VALUES (@email, 1, @at, CASE WHEN @max <= 1 THEN @lockUntil END)
+        ON CONFLICT (email) DO UPDATE SET
+          count = CASE WHEN locked_until > @at THEN count + 1
+            WHEN locked_until IS NOT NULL OR first_at <= @windowStart THEN 1
+            ELSE count + 1 END,
+          first_at = CASE WHEN locked_until > @at THEN first_at
+            WHEN locked_until IS NOT NULL OR first_at <= @windowStart THEN @at
+            ELSE first_at END,
+          locked_until = CASE WHEN locked_until > @at THEN locked_until
+            WHEN locked_until IS NOT NULL OR first_at <= @windowStart THEN CASE WHEN @max <= 1 THEN @lockUntil END
+            WHEN count + 1 >= @max THEN @lockUntil
+            END
+        RETURNING count, first_at, locked_until`),
       clearFailures: db.prepare('DELETE FROM staff_login_failures WHERE email = ?'),
     };
   }
@@ -84,13 +97,15 @@ export class SqliteStaffRepository implements StaffRepository {
     this.statements.endSession.run(tokenHash);
   }
 
-  async loginFailures(email: string): Promise<LoginFailures | null> {
-    const row = this.statements.failures.get(email) as { count: number; first_at: string; locked_until: string | null } | undefined;
-    return row ? { count: row.count, firstAt: new Date(row.first_at), lockedUntil: row.locked_until ? new Date(row.locked_until) : null } : null;
-  }
-
-  async setLoginFailures(email: string, failures: LoginFailures): Promise<void> {
-    this.statements.setFailures.run(email, failures.count, failures.firstAt.toISOString(), failures.lockedUntil?.toISOString() ?? null);
+  async countLoginAttempt(email: string, policy: LoginAttemptPolicy): Promise<LoginFailures> {
+    const row = this.statements.countAttempt.get({
+      email,
+      at: policy.at.toISOString(),
+      windowStart: policy.windowStart.toISOString(),
+      max: policy.maxAttempts,
+      lockUntil: policy.lockUntil.toISOString(),
+    }) as { count: number; first_at: string; locked_until: string | null };
+    return { count: row.count, firstAt: new Date(row.first_at), lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
   }
 
   async clearLoginFailures(email: string): Promise<void> {

@@ -83,6 +83,11 @@ export const botMigrations: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'conversations by start time, for forgetting sessions that never sent a message',
+    sql: 'CREATE INDEX conversations_created ON conversations(channel, created_at);',
+  },
+  {
+    version: 5,
     name: 'what each user\'s channel vouches for (directory lookups for password resets)',
     sql: 'ALTER TABLE users ADD COLUMN verified TEXT;',
   },

@@ -121,6 +121,12 @@ export class SqliteConversationRepository implements ConversationRepository {
       setUserLanguage: db.prepare('UPDATE users SET language = ? WHERE id = ?'),
       insertConversation: db.prepare('INSERT INTO conversations (id, channel, user_id, token_hash, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       findConversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+      unused: db.prepare(`SELECT id, user_id FROM conversations c WHERE channel = ? AND created_at < ?
+        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id) LIMIT CAST(? AS INTEGER)`),
+      deleteConversation: db.prepare('DELETE FROM conversations WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = ?)'),
+      // Only the users made up for one anonymous session; a named user keeps their remembered language.
+      deleteAnonymousUser: db.prepare(`DELETE FROM users WHERE id = ? AND external_id LIKE 'anonymous-%'
+        AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.user_id = users.id)`),
       updateState: db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?'),
       insertMessage: db.prepare('INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       insertMessageOnce: db.prepare(`INSERT INTO messages (conversation_id, role, text, locale, extras, action_id, turn_status, created_at, dedupe_key)
@@ -140,10 +146,17 @@ export class SqliteConversationRepository implements ConversationRepository {
     this.appendTransaction = db.transaction((input: AppendInput) => this.writeAppend(input));
   }
 
-  async upsertUser(channel: string, profile: UserProfile): Promise<UserRecord> {
+  // Through the tick writer like every other write, so that the WAL checkpointer can hold it when the WAL is
+  // large: unauthenticated session creation must not be a way around that bound.
+  upsertUser(channel: string, profile: UserProfile): Promise<UserRecord> {
     const verified = profile.verified ? JSON.stringify(profile.verified) : null;
-    this.statements.upsertUser.run(`${channel}:${profile.externalId}`, channel, profile.externalId, profile.name ?? null, profile.email ?? null, verified, new Date().toISOString());
-    return toUser(this.statements.findUser.get(channel, profile.externalId) as UserRow);
+    return this.writer.submit({
+      write: () => {
+        this.statements.upsertUser.run(`${channel}:${profile.externalId}`, channel, profile.externalId, profile.name ?? null, profile.email ?? null, verified, new Date().toISOString());
+        return toUser(this.statements.findUser.get(channel, profile.externalId) as UserRow);
+      },
+      durable: false,
+    });
   }
 
   async findUser(userId: string): Promise<UserRecord | null> {
@@ -151,11 +164,38 @@ export class SqliteConversationRepository implements ConversationRepository {
     return row ? toUser(row) : null;
   }
 
+  /** Not flushed: a session lost to a power cut is answered 404, and the widget starts a new one. */
   async createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord> {
     const at = input.at.toISOString();
-    this.statements.insertConversation.run(input.id, input.channel, input.userId, input.tokenHash, JSON.stringify(input.state), at, at);
-    this.recentMessages.startEmpty(input.id);
+    await this.writer.submit({
+      write: () => this.statements.insertConversation.run(input.id, input.channel, input.userId, input.tokenHash, JSON.stringify(input.state), at, at),
+      committed: () => this.recentMessages.startEmpty(input.id),
+      durable: false,
+    });
     return this.remember({ id: input.id, channel: input.channel, userId: input.userId, tokenHash: input.tokenHash, state: input.state, createdAt: input.at });
+  }
+
+  forgetUnusedConversations(input: { channel: string; createdBefore: Date; limit: number }): Promise<number> {
+    return this.writer.submit({
+      write: () => {
+        const unused = this.statements.unused.all(input.channel, input.createdBefore.toISOString(), input.limit) as Array<{ id: string; user_id: string }>;
+        const gone: string[] = [];
+        for (const row of unused) {
+          // Checked again in the statement: a message accepted in the meantime keeps its conversation.
+          if (this.statements.deleteConversation.run(row.id, row.id).changes === 0) continue;
+          this.statements.deleteAnonymousUser.run(row.user_id);
+          gone.push(row.id);
+        }
+        return gone;
+      },
+      committed: (gone) => {
+        for (const id of gone) {
+          this.recent.delete(id);
+          this.recentMessages.forget(id);
+        }
+      },
+      durable: false,
+    }).then((gone) => gone.length);
   }
 
   async findConversation(id: string): Promise<ConversationRecord | null> {

@@ -1,7 +1,10 @@
 /*
  * The console's only way to make DOM: elements with properties, attributes and children, where every
- * string becomes a text node. There is no innerHTML anywhere in the console, so data cannot become markup.
+ * string becomes a text node. There is no innerHTML anywhere in the console, so data cannot become markup,
+ * and every string loses its bidi controls (display-text.ts), so it cannot reorder what is around it.
  */
+import { displayText } from './display-text.js';
+
 export type Child = Node | string | null | undefined | false;
 
 export interface Props {
@@ -15,7 +18,7 @@ export interface Props {
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (props.class) element.className = props.class;
-  if (props.text !== undefined) element.textContent = props.text;
+  if (props.text !== undefined) element.textContent = displayText(props.text);
   for (const [name, value] of Object.entries(props.attrs ?? {})) if (value !== undefined) element.setAttribute(name, value);
   for (const [type, listener] of Object.entries(props.on ?? {})) element.addEventListener(type, listener as EventListener);
   append(element, ...children);
@@ -25,7 +28,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(displayText(child)) : child);
   }
 }
 

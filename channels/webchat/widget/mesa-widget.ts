@@ -489,9 +489,14 @@
     return item;
   }
 
+  // Bidi embeddings, overrides and isolates in text from others (an analyst, an article title, a user's own
+  // paste) could make it read as something else or reorder the widget around it: dropped on display.
+  const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+  const shown = (text: string): string => text.replace(BIDI_CONTROLS, '');
+
   function renderBubble(message: ChatMessage): HTMLElement {
     const bubble = el('div', 'bubble');
-    bubble.textContent = message.text;
+    bubble.textContent = shown(message.text);
     const sent = new Date(message.createdAt);
     if (!Number.isNaN(sent.getTime())) bubble.title = sent.toLocaleString();
     return bubble;
@@ -502,7 +507,7 @@
     for (const article of articles) {
       const card = el('li', 'article', { 'data-article-id': article.id });
       const title = el('span', 'article-title');
-      title.textContent = article.title;
+      title.textContent = shown(article.title);
       card.append(icon(ICONS.doc), title);
       list.append(card);
     }
@@ -512,9 +517,9 @@
   function renderTicket(ticket: NonNullable<ChatMessage['ticket']>): HTMLElement {
     const badge = el('p', 'ticket');
     const number = el('strong', 'ticket-number');
-    number.textContent = ticket.number;
+    number.textContent = shown(ticket.number);
     const status = el('span', 'ticket-status');
-    status.textContent = ticket.status;
+    status.textContent = shown(ticket.status);
     badge.append(i18nText(el('span', 'ticket-label'), 'ticketLabel'), number, status);
     return badge;
   }
@@ -523,7 +528,7 @@
     const group = i18nAttr(el('div', 'actions', { role: 'group' }), 'aria-label', 'actionsLabel');
     for (const action of actions) {
       const button = el('button', 'action', { type: 'button', 'data-action-id': action.id });
-      button.textContent = action.label;
+      button.textContent = shown(action.label);
       button.addEventListener('click', () => onAction(action.id, button));
       group.append(button);
     }

@@ -1,16 +1,7 @@
-import type {
-  CompletedTurn,
-  ConversationRecord,
-  NewReply,
-  ConversationRepository,
-  PendingTurn,
-  UserProfile,
-  UserRecord,
-  VerifiedIdentity,
-} from '../../core/conversation-repository.js';
+import type { CompletedTurn, ConversationRecord, ConversationRepository, PendingTurn, UserProfile, UserRecord } from '../../core/conversation-repository.js';
 import type { ConversationState } from '../../core/conversation-state.js';
-import { isLanguage, type Language } from '../../core/language.js';
-import type { Action, MessageRole, OutboundMessage, StoredMessage } from '../../core/messages.js';
+import type { Action, StoredMessage } from '../../core/messages.js';
+import { extrasColumn, extrasOf, storedReply, toMessage, toUser, type ConversationRow, type MessageRow, type UserRow } from './conversation-rows.js';
 import { botMigrations } from './bot-migrations.js';
 import { migrate } from './migrate.js';
 import { RecentMessages } from './recent-messages.js';
@@ -23,79 +14,6 @@ const RECENT_CONVERSATIONS = 20_000;
 
 type AcceptInput = Parameters<ConversationRepository['acceptUserMessage']>[0];
 type AppendInput = Parameters<ConversationRepository['appendMessages']>[0];
-
-interface MessageRow {
-  id: number;
-  conversation_id: string;
-  role: MessageRole;
-  text: string;
-  locale: Language;
-  extras: string | null;
-  action_id: string | null;
-  created_at: string;
-}
-
-interface ConversationRow {
-  id: string;
-  channel: string;
-  user_id: string;
-  token_hash: string | null;
-  state: string;
-  created_at: string;
-}
-
-interface UserRow {
-  id: string;
-  channel: string;
-  external_id: string;
-  name: string | null;
-  email: string | null;
-  language: string | null;
-  verified: string | null;
-}
-
-type Extras = Pick<OutboundMessage, 'actions' | 'articles' | 'ticket'>;
-
-function toMessage(row: MessageRow): StoredMessage {
-  const extras = row.extras ? (JSON.parse(row.extras) as Extras) : {};
-  return {
-    id: String(row.id),
-    conversationId: row.conversation_id,
-    role: row.role,
-    text: row.text,
-    locale: row.locale,
-    createdAt: new Date(row.created_at),
-    ...extras,
-  };
-}
-
-/** The parts of a message beyond its text that are stored; an empty list counts as none. */
-function extrasOf(message: OutboundMessage): Extras {
-  const extras: Extras = {};
-  if (message.actions?.length) extras.actions = message.actions;
-  if (message.articles?.length) extras.articles = message.articles;
-  if (message.ticket) extras.ticket = message.ticket;
-  return extras;
-}
-
-const extrasColumn = (extras: Extras): string | null => (Object.keys(extras).length ? JSON.stringify(extras) : null);
-
-/** What a reply reads back as once stored: the same extras toMessage() spreads from the row's column. */
-function storedReply(reply: NewReply, extras: Extras, id: number | bigint, conversationId: string, createdAt: Date): StoredMessage {
-  return { id: String(id), conversationId, role: reply.role, text: reply.text, locale: reply.locale, createdAt, ...extras };
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    channel: row.channel,
-    externalId: row.external_id,
-    ...(row.name ? { name: row.name } : {}),
-    ...(row.email ? { email: row.email } : {}),
-    language: isLanguage(row.language) ? row.language : null,
-    ...(row.verified ? { verified: JSON.parse(row.verified) as VerifiedIdentity } : {}),
-  };
-}
 
 /** The conversation store on the embedded SQLite database. */
 export class SqliteConversationRepository implements ConversationRepository {

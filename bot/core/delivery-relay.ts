@@ -3,6 +3,7 @@ import type { AddressBook } from './address-book.js';
 import type { ConversationEvent, ConversationEvents } from './conversation-events.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import { DeliveryError, type ChannelDeliverer, type DeliveryTarget } from './delivery.js';
+import { KeyedDrains, KeyedRetries } from './keyed-drains.js';
 import { RecentlyUsed } from './recently-used.js';
 
 export interface DeliveryRelayOptions {
@@ -18,11 +19,6 @@ export interface DeliveryRelayOptions {
   maxRetryMs?: number;
 }
 
-interface Drain {
-  again: boolean;
-  done: Promise<void>;
-}
-
 const PAGE = 50;
 const TYPING_EVERY_MS = 3000;
 
@@ -33,8 +29,8 @@ const TYPING_EVERY_MS = 3000;
  * platform's acceptance and the cursor's move (at least once, never lost).
  */
 export class DeliveryRelay {
-  private readonly drains = new Map<string, Drain>();
-  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private readonly drains = new KeyedDrains((conversationId, more) => this.drainConversation(conversationId, more));
+  private readonly retries = new KeyedRetries();
   private readonly attempts = new Map<string, number>();
   private readonly lastTyping = new RecentlyUsed<string, number>(10_000);
   private unsubscribe: (() => void) | undefined;
@@ -54,26 +50,19 @@ export class DeliveryRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
-    for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
-    await Promise.all([...this.drains.values()].map((drain) => drain.done));
+    await this.drains.idle();
   }
 
   /** Resolves when nothing is being sent (tests). Retries waiting on a timer do not count. */
   async idle(): Promise<void> {
-    while (this.drains.size > 0) await Promise.all([...this.drains.values()].map((drain) => drain.done));
+    await this.drains.idle();
   }
 
   schedule(conversationId: string): void {
+    // A conversation waiting to retry is sent in order when its timer fires, new messages included.
     if (this.stopped || this.retries.has(conversationId)) return;
-    const running = this.drains.get(conversationId);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const drain: Drain = { again: false, done: Promise.resolve() };
-    this.drains.set(conversationId, drain);
-    drain.done = this.drainConversation(conversationId, drain).finally(() => this.drains.delete(conversationId));
+    this.drains.schedule(conversationId);
   }
 
   private onEvent(conversationId: string, event: ConversationEvent): void {
@@ -107,13 +96,12 @@ export class DeliveryRelay {
     return { target: { conversation, address, user: await repository.findUser(conversation.userId) }, deliverer };
   }
 
-  private async drainConversation(conversationId: string, drain: Drain): Promise<void> {
+  private async drainConversation(conversationId: string, more: () => boolean): Promise<void> {
     const { repository, addresses, logger } = this.options;
     try {
       const found = await this.target(conversationId);
       if (!found) return;
       do {
-        drain.again = false;
         let after = await addresses.deliveredThrough(conversationId);
         for (;;) {
           const page = await repository.messagesAfter(conversationId, after, PAGE);
@@ -124,7 +112,7 @@ export class DeliveryRelay {
           }
           if (page.length < PAGE) break;
         }
-      } while (drain.again && !this.stopped);
+      } while (more() && !this.stopped);
       this.attempts.delete(conversationId);
     } catch (error) {
       const attempt = (this.attempts.get(conversationId) ?? 0) + 1;
@@ -156,12 +144,7 @@ export class DeliveryRelay {
 
   private retryLater(conversationId: string, delay: number): void {
     if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.retries.delete(conversationId);
-      this.schedule(conversationId);
-    }, delay);
-    timer.unref();
-    this.retries.set(conversationId, timer);
+    this.retries.later(conversationId, delay, () => this.schedule(conversationId));
   }
 }
 

@@ -3,6 +3,7 @@ import type { Translator } from '../i18n/translator.js';
 import type { ConversationEngine } from './conversation-engine.js';
 import type { ConversationEvents } from './conversation-events.js';
 import type { ConversationRepository, PendingTurn } from './conversation-repository.js';
+import { KeyedDrains, KeyedRetries } from './keyed-drains.js';
 
 export interface TurnRunnerOptions {
   repository: ConversationRepository;
@@ -15,19 +16,14 @@ export interface TurnRunnerOptions {
   retryDelayMs?: number;
 }
 
-interface Drain {
-  again: boolean;
-  done: Promise<void>;
-}
-
 /**
  * Answers accepted user messages: one turn at a time per conversation, in the order they were accepted,
  * while different conversations proceed concurrently. A turn's effects are committed atomically, so a
  * crash leaves it pending and it is answered after the restart.
  */
 export class TurnRunner {
-  private readonly drains = new Map<string, Drain>();
-  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private readonly drains = new KeyedDrains((conversationId, more) => this.drainConversation(conversationId, more));
+  private readonly retries = new KeyedRetries();
   private stopped = false;
 
   constructor(private readonly options: TurnRunnerOptions) {}
@@ -35,14 +31,7 @@ export class TurnRunner {
   /** Ensures every pending message of the conversation gets answered. */
   schedule(conversationId: string): void {
     if (this.stopped) return;
-    const running = this.drains.get(conversationId);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const drain: Drain = { again: false, done: Promise.resolve() };
-    this.drains.set(conversationId, drain);
-    drain.done = this.drainConversation(conversationId, drain).finally(() => this.drains.delete(conversationId));
+    this.drains.schedule(conversationId);
   }
 
   /** Picks up turns accepted before a crash or restart. */
@@ -55,25 +44,23 @@ export class TurnRunner {
   /** Stops taking new work and waits for turns already running. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
-    await Promise.all([...this.drains.values()].map((drain) => drain.done));
+    await this.drains.idle();
   }
 
   /** Resolves when no turn is running (tests and shutdown). */
   async idle(): Promise<void> {
-    while (this.drains.size > 0) await Promise.all([...this.drains.values()].map((drain) => drain.done));
+    await this.drains.idle();
   }
 
-  private async drainConversation(conversationId: string, drain: Drain, attempt = 0): Promise<void> {
+  private async drainConversation(conversationId: string, more: () => boolean, attempt = 0): Promise<void> {
     try {
       do {
-        drain.again = false;
         for (const pending of await this.options.repository.pendingTurns(conversationId)) {
           if (this.stopped) return;
           await this.runTurn(conversationId, pending);
         }
-      } while (drain.again && !this.stopped);
+      } while (more() && !this.stopped);
     } catch (error) {
       this.options.logger.error({ err: error, conversationId, attempt }, 'turn failed in storage; will retry');
       this.retryLater(conversationId, attempt + 1);
@@ -83,12 +70,7 @@ export class TurnRunner {
   private retryLater(conversationId: string, attempt: number): void {
     if (this.stopped) return;
     const delay = Math.min(30_000, (this.options.retryDelayMs ?? 500) * 2 ** Math.min(attempt, 6));
-    const timer = setTimeout(() => {
-      this.retries.delete(conversationId);
-      this.schedule(conversationId);
-    }, delay);
-    timer.unref();
-    this.retries.set(conversationId, timer);
+    this.retries.later(conversationId, delay, () => this.schedule(conversationId));
   }
 
   private async runTurn(conversationId: string, pending: PendingTurn): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * Where a conversation lives on its platform: the platform's own key for it (a Teams conversation id, a Slack
- * team+channel, a WhatsApp chat id) and whatever the channel needs to write there later (a conversation reference).
+ * team+channel, a WhatsApp chat id) and whatever the channel needs to write there later (a conversation
+ * reference) or to recognise its client (the web chat's token hash).
  */
 export interface ChannelAddress {
   channel: string;
@@ -23,6 +24,6 @@ export interface AddressBook {
   /** Id of the newest message handed to the platform; '0' before the first. */
   deliveredThrough(conversationId: string): Promise<string>;
   markDelivered(conversationId: string, messageId: string): Promise<void>;
-  /** Conversations with bot, agent or system messages beyond their cursor (what a crash left unsent). */
-  undelivered(): Promise<string[]>;
+  /** Conversations of these channels with bot, agent or system messages beyond their cursor (what a crash left unsent). */
+  undelivered(channels: string[]): Promise<string[]>;
 }

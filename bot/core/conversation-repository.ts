@@ -35,8 +35,6 @@ export interface ConversationRecord {
   id: string;
   channel: string;
   userId: string;
-  /** sha256 of the session token, for channels that authenticate with one (web chat). */
-  tokenHash: string | null;
   state: ConversationState;
   createdAt: Date;
 }
@@ -74,7 +72,7 @@ export interface CompletedTurn {
 /** What the conversation core needs from storage, in its own words; one implementation per engine. */
 export interface ConversationRepository {
   upsertUser(channel: string, profile: UserProfile): Promise<UserRecord>;
-  createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord>;
+  createConversation(input: { id: string; channel: string; userId: string; state: ConversationState; at: Date }): Promise<ConversationRecord>;
   findConversation(id: string): Promise<ConversationRecord | null>;
   findUser(userId: string): Promise<UserRecord | null>;
   /**

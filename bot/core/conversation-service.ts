@@ -40,7 +40,11 @@ export class ConversationService {
 
   constructor(private readonly options: ConversationServiceOptions) {}
 
-  async start(input: { channel: string; user?: Partial<UserProfile>; locale?: Language; tokenHash: string | null }): Promise<ConversationRecord> {
+  /**
+   * Starts a conversation. A `reference` is kept as the conversation's address on its channel (keyed by the new
+   * conversation's id), for channels whose sessions are Mesa's own, like the web chat's token hash.
+   */
+  async start(input: { channel: string; user?: Partial<UserProfile>; locale?: Language; reference?: unknown }): Promise<ConversationRecord> {
     const id = randomUUID();
     const { repository, clock } = this.options;
     const user = await repository.upsertUser(input.channel, {
@@ -54,7 +58,9 @@ export class ConversationService {
       : input.locale
         ? [input.locale, 'hint']
         : [DEFAULT_LANGUAGE, 'default'];
-    return repository.createConversation({ id, channel: input.channel, userId: user.id, tokenHash: input.tokenHash, state: initialState(language, source), at: clock() });
+    const conversation = await repository.createConversation({ id, channel: input.channel, userId: user.id, state: initialState(language, source), at: clock() });
+    if (input.reference !== undefined) await this.options.addresses.save({ channel: input.channel, key: id, conversationId: id, reference: input.reference });
+    return conversation;
   }
 
   /**
@@ -75,7 +81,7 @@ export class ConversationService {
       await addresses.save({ ...address, conversationId: conversation.id });
       return conversation;
     }
-    const started = await this.start({ channel: address.channel, user: input.user, ...(input.locale ? { locale: input.locale } : {}), tokenHash: null });
+    const started = await this.start({ channel: address.channel, user: input.user, ...(input.locale ? { locale: input.locale } : {}) });
     await addresses.save({ ...address, conversationId: started.id });
     return started;
   }

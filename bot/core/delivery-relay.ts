@@ -42,7 +42,7 @@ export class DeliveryRelay {
   async start(): Promise<number> {
     if (this.options.deliverers.size === 0) return 0;
     this.unsubscribe = this.options.events.subscribeAll((conversationId, event) => this.onEvent(conversationId, event));
-    const left = await this.options.addresses.undelivered();
+    const left = await this.options.addresses.undelivered([...this.options.deliverers.keys()]);
     for (const id of left) this.schedule(id);
     return left.length;
   }

@@ -8,6 +8,11 @@ import { tokenMatches } from './session-token.js';
 
 export const WEBCHAT_CHANNEL = 'webchat';
 
+/** What the web chat keeps with a session's address: the sha256 of its bearer token, never the token. */
+export interface WebchatReference {
+  tokenHash: string;
+}
+
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Sessions whose token was checked recently: as many as there are conversations kept in memory. */
@@ -15,12 +20,6 @@ const VERIFIED_SESSIONS = 20_000;
 
 /** Finds the web chat session named in a request's path and checks the caller's bearer token against it. */
 export type WebchatAuthenticator = (request: Request) => Promise<ConversationRecord>;
-
-interface VerifiedToken {
-  token: string;
-  /** The stored hash it was checked against: a session given a new token must be checked anew. */
-  hash: string;
-}
 
 function sameToken(a: string, b: string): boolean {
   // Tokens have one fixed length, so only the comparison of contents needs to be constant-time. Lengths are
@@ -35,14 +34,15 @@ function sameToken(a: string, b: string): boolean {
  * rest of the check, so a token that matched its session's hash is remembered and later compared directly.
  */
 export function webchatAuthenticator(conversations: ConversationService): WebchatAuthenticator {
-  const verified = new RecentlyUsed<string, VerifiedToken>(VERIFIED_SESSIONS);
-  const tokenIsRight = (conversation: ConversationRecord, token: string): boolean => {
-    const hash = conversation.tokenHash;
-    if (!hash || !token) return false;
+  // A session's token never changes, so the one that matched its stored hash can be compared directly later.
+  const verified = new RecentlyUsed<string, string>(VERIFIED_SESSIONS);
+  const tokenIsRight = async (conversation: ConversationRecord, token: string): Promise<boolean> => {
+    if (!token) return false;
     const known = verified.get(conversation.id);
-    if (known && known.hash === hash && sameToken(known.token, token)) return true;
-    if (!tokenMatches(token, hash)) return false;
-    verified.set(conversation.id, { token, hash });
+    if (known !== undefined && sameToken(known, token)) return true;
+    const hash = ((await conversations.addressOf(conversation.id))?.reference as WebchatReference | undefined)?.tokenHash;
+    if (!hash || !tokenMatches(token, hash)) return false;
+    verified.set(conversation.id, token);
     return true;
   };
   return async (request) => {
@@ -53,7 +53,7 @@ export function webchatAuthenticator(conversations: ConversationService): Webcha
     }
     const header = request.get('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-    if (!tokenIsRight(conversation, token)) {
+    if (!(await tokenIsRight(conversation, token))) {
       throw new MesaError('invalid_token', 'The session token is missing or wrong.');
     }
     return conversation;

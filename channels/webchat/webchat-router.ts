@@ -4,7 +4,7 @@ import { MesaError } from '../../bot/core/errors.js';
 import type { StoredMessage } from '../../bot/core/messages.js';
 import { isLanguage } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
-import { webchatAuthenticator, WEBCHAT_CHANNEL } from './authenticate.js';
+import { webchatAuthenticator, WEBCHAT_CHANNEL, type WebchatReference } from './authenticate.js';
 import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
 import type { ConnectionLimits } from './connection-limits.js';
@@ -67,7 +67,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, sessionL
       channel: WEBCHAT_CHANNEL,
       ...(body.locale ? { locale: body.locale } : {}),
       ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}) } } : {}),
-      tokenHash: hashToken(token),
+      reference: { tokenHash: hashToken(token) } satisfies WebchatReference,
     });
     response.status(201).json({ sessionId: conversation.id, token });
   });

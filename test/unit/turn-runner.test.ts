@@ -15,7 +15,7 @@ async function setUp(engine: ConversationEngine) {
   const repository = new SqliteConversationRepository(openDatabase(freshDataDir()));
   opened.push(repository);
   const user = await repository.upsertUser('webchat', { externalId: 'u1' });
-  await repository.createConversation({ id: 'c1', channel: 'webchat', userId: user.id, tokenHash: null, state: initialState('it', 'hint'), at: new Date() });
+  await repository.createConversation({ id: 'c1', channel: 'webchat', userId: user.id, state: initialState('it', 'hint'), at: new Date() });
   const events = new ConversationEvents();
   const texts = await expectedTexts();
   const translator = await createTranslator(loadLocaleResources(localesDir()));

@@ -19,7 +19,6 @@ export interface ConversationRow {
   id: string;
   channel: string;
   user_id: string;
-  token_hash: string | null;
   state: string;
   created_at: string;
 }

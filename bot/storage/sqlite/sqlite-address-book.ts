@@ -10,12 +10,23 @@ const addressMigrations: readonly Migration[] = [
       CREATE TABLE channel_addresses (
         channel TEXT NOT NULL,
         address_key TEXT NOT NULL,
-        conversation_id TEXT NOT NULL UNIQUE REFERENCES conversations(id),
+        conversation_id TEXT NOT NULL UNIQUE REFERENCES conversations(id) ON DELETE CASCADE,
         reference TEXT NOT NULL,
         delivered_through INTEGER NOT NULL DEFAULT 0,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (channel, address_key)
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'web chat sessions keep their token hash with their address, not on the channel-neutral conversation',
+    // Sessions started before this keep working: their token hash moves over as the web chat's reference.
+    sql: `
+      INSERT INTO channel_addresses (channel, address_key, conversation_id, reference, updated_at)
+        SELECT channel, id, id, json_object('tokenHash', token_hash), updated_at FROM conversations
+        WHERE token_hash IS NOT NULL ON CONFLICT DO NOTHING;
+      UPDATE conversations SET token_hash = NULL WHERE token_hash IS NOT NULL;
     `,
   },
 ];
@@ -49,7 +60,7 @@ export class SqliteAddressBook implements AddressBook {
       // Never moves back: two deliveries finishing out of order must not make the older one win.
       markDelivered: db.prepare('UPDATE channel_addresses SET delivered_through = MAX(delivered_through, ?) WHERE conversation_id = ?'),
       undelivered: db
-        .prepare(`SELECT a.conversation_id FROM channel_addresses a WHERE EXISTS (
+        .prepare(`SELECT a.conversation_id FROM channel_addresses a WHERE a.channel IN (SELECT value FROM json_each(?)) AND EXISTS (
           SELECT 1 FROM messages m WHERE m.conversation_id = a.conversation_id AND m.id > a.delivered_through AND m.role <> 'user')`)
         .pluck(),
     };
@@ -77,7 +88,7 @@ export class SqliteAddressBook implements AddressBook {
     this.statements.markDelivered.run(Number(messageId), conversationId);
   }
 
-  async undelivered(): Promise<string[]> {
-    return this.statements.undelivered.all() as string[];
+  async undelivered(channels: string[]): Promise<string[]> {
+    return this.statements.undelivered.all(JSON.stringify(channels)) as string[];
   }
 }

@@ -37,7 +37,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       findUser: db.prepare('SELECT * FROM users WHERE channel = ? AND external_id = ?'),
       findUserById: db.prepare('SELECT * FROM users WHERE id = ?'),
       setUserLanguage: db.prepare('UPDATE users SET language = ? WHERE id = ?'),
-      insertConversation: db.prepare('INSERT INTO conversations (id, channel, user_id, token_hash, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      // token_hash is no longer written: a channel's own secrets live with its address (channel_addresses).
+      insertConversation: db.prepare('INSERT INTO conversations (id, channel, user_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
       findConversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       unused: db.prepare(`SELECT id, user_id FROM conversations c WHERE channel = ? AND created_at < ?
         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id) LIMIT CAST(? AS INTEGER)`),
@@ -83,14 +84,14 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   /** Not flushed: a session lost to a power cut is answered 404, and the widget starts a new one. */
-  async createConversation(input: { id: string; channel: string; userId: string; tokenHash: string | null; state: ConversationState; at: Date }): Promise<ConversationRecord> {
+  async createConversation(input: { id: string; channel: string; userId: string; state: ConversationState; at: Date }): Promise<ConversationRecord> {
     const at = input.at.toISOString();
     await this.writer.submit({
-      write: () => this.statements.insertConversation.run(input.id, input.channel, input.userId, input.tokenHash, JSON.stringify(input.state), at, at),
+      write: () => this.statements.insertConversation.run(input.id, input.channel, input.userId, JSON.stringify(input.state), at, at),
       committed: () => this.recentMessages.startEmpty(input.id),
       durable: false,
     });
-    return this.remember({ id: input.id, channel: input.channel, userId: input.userId, tokenHash: input.tokenHash, state: input.state, createdAt: input.at });
+    return this.remember({ id: input.id, channel: input.channel, userId: input.userId, state: input.state, createdAt: input.at });
   }
 
   forgetUnusedConversations(input: { channel: string; createdBefore: Date; limit: number }): Promise<number> {
@@ -125,7 +126,6 @@ export class SqliteConversationRepository implements ConversationRepository {
       id: row.id,
       channel: row.channel,
       userId: row.user_id,
-      tokenHash: row.token_hash,
       state: JSON.parse(row.state) as ConversationState,
       createdAt: new Date(row.created_at),
     });

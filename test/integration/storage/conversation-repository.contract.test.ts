@@ -28,14 +28,14 @@ describe.each(engines)('ConversationRepository on $name', (engine) => {
 
   async function conversation(id = 'c1'): Promise<string> {
     const user = await repository.upsertUser('webchat', { externalId: `user-${id}` });
-    await repository.createConversation({ id, channel: 'webchat', userId: user.id, tokenHash: 'abc', state: initialState('es', 'hint'), at });
+    await repository.createConversation({ id, channel: 'webchat', userId: user.id, state: initialState('es', 'hint'), at });
     return id;
   }
 
   it('keeps a user’s profile and remembered language across upserts', async () => {
     const first = await repository.upsertUser('webchat', { externalId: 'ana', name: 'Ana' });
     expect(first.language).toBeNull();
-    await repository.createConversation({ id: 'c1', channel: 'webchat', userId: first.id, tokenHash: null, state: initialState('en', 'default'), at });
+    await repository.createConversation({ id: 'c1', channel: 'webchat', userId: first.id, state: initialState('en', 'default'), at });
     await repository.completeTurn({ conversationId: 'c1', inboundId: null, state: initialState('pt', 'explicit'), replies: [], userLanguage: 'pt', at });
     const again = await repository.upsertUser('webchat', { externalId: 'ana', email: 'ana@example.com' });
     expect(again).toMatchObject({ id: first.id, name: 'Ana', email: 'ana@example.com', language: 'pt' });

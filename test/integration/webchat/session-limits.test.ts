@@ -50,7 +50,7 @@ describe('issue 17: sessions that never sent a message are forgotten', () => {
     const start = async (externalId: string): Promise<string> => {
       const user = await repository.upsertUser('webchat', { externalId });
       const id = crypto.randomUUID();
-      await repository.createConversation({ id, channel: 'webchat', userId: user.id, tokenHash: null, state: initialState('en', 'default'), at: now });
+      await repository.createConversation({ id, channel: 'webchat', userId: user.id, state: initialState('en', 'default'), at: now });
       return id;
     };
     const unused = await start('anonymous-a');
@@ -81,7 +81,7 @@ describe('issue 17: sessions that never sent a message are forgotten', () => {
     const sessions = 4000;
     for (let n = 0; n < sessions; n++) {
       const user = await repository.upsertUser('webchat', { externalId: `anonymous-${n}`, name });
-      await repository.createConversation({ id: crypto.randomUUID(), channel: 'webchat', userId: user.id, tokenHash: 'x'.repeat(64), state: initialState('en', 'default'), at: new Date() });
+      await repository.createConversation({ id: crypto.randomUUID(), channel: 'webchat', userId: user.id, state: initialState('en', 'default'), at: new Date() });
       if (n % 50 === 0) largestWal = Math.max(largestWal, statSync(`${db.name}-wal`).size);
     }
     await checkpointer.stop();

@@ -36,6 +36,7 @@ import { openStorage } from '../../bot/storage/open-storage.js';
 import { loadTicketingConfig } from '../../ticketing/config/load-ticketing-config.js';
 import { createServiceDesk } from '../../ticketing/service-desk.js';
 import { SqliteTicketRepository } from '../../ticketing/storage/sqlite-ticket-repository.js';
+import { SqliteKpiSource } from '../../ticketing/storage/sqlite-kpi-source.js';
 
 /** How often SLA warnings/breaches and auto-closes are checked. */
 const DESK_SWEEP_MS = 30_000;
@@ -126,7 +127,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     routes: [
       ...channels.routes,
       ['/api/kb', kbSearchRouter(kb.search)],
-      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
+      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, kpis: new SqliteKpiSource(storage.db), translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
     ],
   });

@@ -65,4 +65,9 @@ export const kbMigrations: readonly Migration[] = [
       CREATE INDEX kb_gaps_key ON kb_gaps(language, gap_key);
     `,
   },
+  {
+    version: 3,
+    name: 'knowledge-base events by kind and time, for the self-service KPIs',
+    sql: 'CREATE INDEX kb_events_event_at ON kb_events(event, at);',
+  },
 ];

@@ -119,4 +119,16 @@ export const ticketingMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for the KPI views: tickets by creation and first answer, timeline entries and marks by kind and time, surveys and complaints by time',
+    sql: `
+      CREATE INDEX tickets_created ON tickets(created_at);
+      CREATE INDEX tickets_first_response ON tickets(first_response_at) WHERE first_response_at IS NOT NULL;
+      CREATE INDEX ticket_timeline_kind_at ON ticket_timeline(kind, at);
+      CREATE INDEX ticket_marks_mark_at ON ticket_marks(mark, at);
+      CREATE INDEX ticket_surveys_answered ON ticket_surveys(answered_at) WHERE answered_at IS NOT NULL;
+      CREATE INDEX ticket_complaints_created ON ticket_complaints(created_at);
+    `,
+  },
 ];

@@ -22,6 +22,11 @@ export function consolePagesRouter(projectRoot: string): Router {
     response.set('Cache-Control', 'no-cache');
     response.sendFile(join(source, 'console.css'));
   });
+  // The dashboard's chart library, from its npm package (pinned in the lock file), never a CDN.
+  router.get('/vendor/chart.umd.min.js', (_request, response) => {
+    response.set('Cache-Control', 'public, max-age=86400');
+    response.type('application/javascript').sendFile(join(projectRoot, 'node_modules/chart.js/dist/chart.umd.min.js'));
+  });
   router.use('/js', express.static(compiled, { index: false, extensions: [], cacheControl: true, maxAge: 0, setHeaders: (response) => response.set('Cache-Control', 'no-cache') }));
   return router;
 }

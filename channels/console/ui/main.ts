@@ -8,6 +8,7 @@ import type { Analyst } from './desk-types.js';
 import { field, h, replaceChildren } from './dom.js';
 import { editorView } from './editor-view.js';
 import { gapsView } from './gaps-view.js';
+import { kpiView } from './kpi-view.js';
 import { initialLanguage, LANGS, language, loadStrings, t, type Lang } from './i18n.js';
 import { loginView } from './login-view.js';
 import { mineView } from './mine-view.js';
@@ -59,7 +60,7 @@ function showError(main: HTMLElement, error: unknown): void {
 function navigation(account: Me): HTMLElement {
   const links: Array<[string, string]> = [
     ...(isDesk(account) ? [['#/queues', t('navQueues')], ['#/mine', t('navMine')]] as Array<[string, string]> : []),
-    ...(isDesk(account) && isCoordinator(account) ? [['#/complaints', t('navComplaints')]] as Array<[string, string]> : []),
+    ...(isDesk(account) && isCoordinator(account) ? [['#/complaints', t('navComplaints')], ['#/kpis', t('navKpis')]] as Array<[string, string]> : []),
     ...(isKnowledge(account) ? [['#/articles', t('navArticles')], ['#/gaps', t('navGaps')]] as Array<[string, string]> : []),
   ];
   const current = location.hash.split('?')[0] ?? '';
@@ -105,6 +106,7 @@ function route(main: HTMLElement, account: Me): (() => void) | null {
     if (path === '/queues') return queueView(main, session, new URLSearchParams(query));
     if (path === '/mine') return mineView(main, session);
     if (path === '/complaints' && isCoordinator(account)) return complaintsView(main, session);
+    if (path === '/kpis' && isCoordinator(account)) return kpiView(main, onError);
   }
   if (isKnowledge(account)) {
     const articleMatch = /^\/articles\/([^/]+)$/.exec(path);

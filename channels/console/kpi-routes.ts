@@ -3,7 +3,7 @@ import { MesaError } from '../../bot/core/errors.js';
 import { isLanguage, type Language } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
 import type { StaffAuth } from '../../bot/staff/staff-auth.js';
-import type { KpiFilter, KpiRow } from '../../ticketing/reports/kpi-figures.js';
+import type { KpiFigures, KpiFilter, KpiRow } from '../../ticketing/reports/kpi-figures.js';
 import type { KpiSource } from '../../ticketing/reports/kpi-source.js';
 import { parseWith } from '../http/parse-with.js';
 import { requestLanguage } from '../http/request-language.js';
@@ -43,8 +43,7 @@ export function kpiRoutes({ auth, kpis, translator, clock }: KpiRoutesOptions): 
   router.get('/', async (request, response) => {
     const query = parseWith(kpiQuery, request.query, 'query');
     const filter = filterOf(query, clock());
-    const totals = await kpis.totals(filter);
-    const rows: KpiRow[] = query.by ? await kpis.breakdown(filter, query.by) : [];
+    const { totals, rows }: { totals: KpiFigures; rows: KpiRow[] } = query.by ? await kpis.view(filter, query.by) : { totals: await kpis.totals(filter), rows: [] };
     if (query.format === 'csv') {
       const t = translator.forLanguage(languageOf(request));
       const table = query.by ? rows : [{ key: null, figures: totals }];
@@ -70,7 +69,7 @@ export function kpiRoutes({ auth, kpis, translator, clock }: KpiRoutesOptions): 
     const query = parseWith(monthlyReportQuery, request.query, 'query');
     const language = query.lang ?? requestLanguage(request);
     const period = monthPeriod(query.month);
-    const [totals, byChannel, byQueue, byLanguage] = await Promise.all([kpis.totals(period), kpis.breakdown(period, 'channel'), kpis.breakdown(period, 'queue'), kpis.breakdown(period, 'language')]);
+    const [{ totals, rows: byChannel }, byQueue, byLanguage] = await Promise.all([kpis.view(period, 'channel'), kpis.breakdown(period, 'queue'), kpis.breakdown(period, 'language')]);
     // A printable page (the browser's "Save as PDF" makes the PDF); nothing in it runs.
     response.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     response.type('html').send(monthlyReportPage({ month: query.month, language, t: translator.forLanguage(language), totals, breakdowns: { channel: byChannel, queue: byQueue, language: byLanguage }, generatedAt: clock() }));

@@ -8,6 +8,7 @@ import { settings, targets } from './settings.js';
 import { startEcho } from './start-echo.js';
 import { kbSearchPhase, printKbSearch, type KbSearchPhase } from './kb-search.js';
 import { printRelay, relayPhase, type RelayPhase } from './relay.js';
+import { kpiPhase, printKpi, type KpiPhase } from './kpi-queries.js';
 
 /*
  * `npm run bench`: how Mesa's web chat holds up.
@@ -20,7 +21,8 @@ import { printRelay, relayPhase, type RelayPhase } from './relay.js';
  * 5. KB search: GET /api/kb/search with 10,000 published article variants.
  * Prints a summary table and writes the figures to dist/bench-results.json. `--only kb` runs the KB search
  * phase alone (the chat phases take minutes and do not touch search), and writes dist/bench-kb-results.json;
- * `--only relay` and `--only closed` run those phases alone.
+ * `--only relay`, `--only closed` and `--only kpi` run those phases alone.
+ * 6. KPI views: the coordinators' dashboard queries over a year of about a million recorded events.
  */
 
 async function startTarget(): Promise<Server> {
@@ -109,6 +111,26 @@ async function relayOnly(): Promise<void> {
   console.log(table(relayRows(relay)));
 }
 
+/** KPI views must stay quick for coordinators on the embedded default, a year of events in. */
+const KPI_VIEW_P99_MS = 200;
+
+function kpiRows(kpi: KpiPhase): Row[] {
+  const events = `${(kpi.events / 1e6).toFixed(1)}M events`;
+  return [
+    { metric: `KPI dashboard view p99, ${events} (ms)`, measured: ms(kpi.monthView.p99), target: `<= ${KPI_VIEW_P99_MS}`, pass: kpi.monthView.p99 <= KPI_VIEW_P99_MS },
+    { metric: `KPI whole-year view p99, ${events} (ms)`, measured: ms(kpi.yearView.p99) },
+    { metric: 'KPI drill-down to tickets p99 (ms)', measured: ms(kpi.drilldown.p99) },
+  ];
+}
+
+async function kpiOnly(): Promise<void> {
+  const load = loadavg()[0] ?? 0;
+  console.log(`Mesa benchmark, KPI phase only\nmachine load average (1 min): ${load.toFixed(2)}`);
+  const kpi = await kpiPhase();
+  printKpi(kpi);
+  console.log(table(kpiRows(kpi)));
+}
+
 function writeResults(name: string, json: string): void {
   const file = resolve(process.cwd(), 'dist', name);
   mkdirSync(dirname(file), { recursive: true });
@@ -177,12 +199,15 @@ async function main(): Promise<void> {
   const kb = await kbSearchPhase();
   printKbSearch(kb);
 
+  const kpi = await kpiPhase();
+  printKpi(kpi);
+
   const loadAtEnd = loadavg()[0] ?? 0;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(0);
   console.log(`\n== Summary: ${server.name}, ${seconds} s, load average ${loadAtStart.toFixed(2)} at start (${loadAtEnd.toFixed(2)} at end, the bench included) ==`);
-  console.log(table([...summaryRows(server.name, open, closed, closedEcho, openEcho), ...relayRows(relay), ...kbRows(kb)]));
+  console.log(table([...summaryRows(server.name, open, closed, closedEcho, openEcho), ...relayRows(relay), ...kbRows(kb), ...kpiRows(kpi)]));
 
-  writeResults('bench-results.json', resultsJson(server.name, [loadAtStart, loadAtEnd], open, closed, closedEcho, openEcho).replace(/\n}\n$/, `,\n  "relay": ${JSON.stringify(relay)},\n  "kbSearch": ${JSON.stringify(kb)}\n}\n`));
+  writeResults('bench-results.json', resultsJson(server.name, [loadAtStart, loadAtEnd], open, closed, closedEcho, openEcho).replace(/\n}\n$/, `,\n  "relay": ${JSON.stringify(relay)},\n  "kbSearch": ${JSON.stringify(kb)},\n  "kpi": ${JSON.stringify(kpi)}\n}\n`));
 }
 
 function only(): string | undefined {
@@ -191,7 +216,7 @@ function only(): string | undefined {
 }
 
 const phase = only();
-const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly };
+const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly, kpi: kpiOnly };
 if (phase !== undefined && !(phase in phases)) {
   console.error(`unknown phase for --only: ${phase} (known: ${Object.keys(phases).join(', ')})`);
   process.exit(2);

@@ -1,10 +1,23 @@
 import { ratio, type KpiFigures } from './kpi-figures.js';
 
-/** The raw counts of one group, by query name (opened, resolved, answered, breaches, csat, complaints, backlog, selfService). */
-export type KpiCounts = Record<string, Record<string, number | string | null>>;
+
+
 
 const num = (value: number | string | null | undefined): number => (typeof value === 'number' ? value : Number(value ?? 0) || 0);
-const mean = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
+const mean = (sum: number, count: number): number | null => (count > 0 ? Math.round((sum / count) * 10) / 10 : null);
+
+/** Adds groups' counts column by column: the counts of a breakdown's rows make its totals. */
+export function addCounts(groups: Array<Map<string, Record<string, number | string | null>>>): Map<string, Record<string, number>> {
+  const total = new Map<string, Record<string, number>>();
+  for (const group of groups) {
+    for (const [query, columns] of group) {
+      const into = total.get(query) ?? {};
+      for (const [column, value] of Object.entries(columns)) if (column !== 'k') into[column] = (into[column] ?? 0) + num(value);
+      total.set(query, into);
+    }
+  }
+  return total;
+}
 
 /** Turns one group's raw counts into the figures a coordinator reads. */
 export function assembleFigures(counts: Map<string, Record<string, number | string | null>>): KpiFigures {
@@ -21,7 +34,7 @@ export function assembleFigures(counts: Map<string, Record<string, number | stri
     selfServiceContainment: ratio(contained, contained + opened),
     solvedWithArticle: get('selfService', 'solved'),
     csat: {
-      average: answered > 0 ? mean(counts.get('csat')?.average) : null,
+      average: mean(get('csat', 'scores'), answered),
       answered,
       distribution: { '1': get('csat', 's1'), '2': get('csat', 's2'), '3': get('csat', 's3'), '4': get('csat', 's4'), '5': get('csat', 's5') },
     },
@@ -30,8 +43,8 @@ export function assembleFigures(counts: Map<string, Record<string, number | stri
     resolutionSla: ratio(opened - get('opened', 'resolutionBreached'), opened),
     responseBreaches: get('breaches', 'response'),
     resolutionBreaches: get('breaches', 'resolution'),
-    averageWaitMinutes: mean(counts.get('answered')?.waitMinutes),
-    averageHandleMinutes: mean(counts.get('resolved')?.handleMinutes),
+    averageWaitMinutes: mean(get('answered', 'waitMinutes'), get('answered', 'answered')),
+    averageHandleMinutes: mean(get('resolved', 'handleMinutes'), get('resolved', 'handled')),
     reopenRate: ratio(get('resolved', 'reopened'), resolved),
     complaints: get('complaints', 'complaints'),
     backlog: { open: get('backlog', 'open'), underADay: get('backlog', 'd0'), oneToThreeDays: get('backlog', 'd1'), threeToSevenDays: get('backlog', 'd3'), overAWeek: get('backlog', 'd7') },

@@ -4,6 +4,7 @@ import type { KpiDimension, KpiDrilldown } from '../reports/kpi-figures.js';
  * The KPI read model over the embedded database. Every figure is counted from what was recorded when it
  * happened (timeline entries, SLA marks, survey answers, complaints, knowledge-base events), never from
  * counters kept on the side. Parameters: @from, @to (ISO strings, [from, to)) and one per dimension (null = any).
+ * Every column is a count or a sum, never an average, so the groups of a breakdown add up to the totals.
  */
 
 /** The tickets column each dimension slices by. */
@@ -36,15 +37,16 @@ export function kpiQueries(group: string): Record<string, string> {
         SUM(NOT ${hasEntry("'transferred', 'reopened'")}) AS firstContact,
         SUM(NOT ${ESCALATED}) AS withoutEscalation,
         SUM(EXISTS (SELECT 1 FROM ticket_timeline x WHERE x.ticket_seq = t.seq AND x.kind = 'reopened' AND x.id > e.id)) AS reopened,
-        AVG(CASE WHEN t.first_response_at IS NOT NULL AND t.first_response_at <= e.at THEN ${minutesBetween('t.first_response_at', 'e.at')} END) AS handleMinutes
+        SUM(CASE WHEN t.first_response_at IS NOT NULL AND t.first_response_at <= e.at THEN ${minutesBetween('t.first_response_at', 'e.at')} END) AS handleMinutes,
+        COUNT(CASE WHEN t.first_response_at IS NOT NULL AND t.first_response_at <= e.at THEN 1 END) AS handled
       FROM ticket_timeline e JOIN tickets t ON t.seq = e.ticket_seq
       WHERE e.kind = 'resolved' AND ${inPeriod('e.at')} AND ${TICKET_SLICE} GROUP BY k`,
-    answered: `SELECT ${group} AS k, AVG(${minutesBetween('t.created_at', 't.first_response_at')}) AS waitMinutes
+    answered: `SELECT ${group} AS k, SUM(${minutesBetween('t.created_at', 't.first_response_at')}) AS waitMinutes, COUNT(*) AS answered
       FROM tickets t WHERE ${inPeriod('t.first_response_at')} AND ${TICKET_SLICE} GROUP BY k`,
     breaches: `SELECT ${group} AS k, SUM(m.mark = 'sla_breach:response') AS response, SUM(m.mark = 'sla_breach:resolution') AS resolution
       FROM ticket_marks m JOIN tickets t ON t.seq = m.ticket_seq
       WHERE m.mark IN ('sla_breach:response', 'sla_breach:resolution') AND ${inPeriod('m.at')} AND ${TICKET_SLICE} GROUP BY k`,
-    csat: `SELECT ${group} AS k, COUNT(*) AS answered, AVG(s.score) AS average,
+    csat: `SELECT ${group} AS k, COUNT(*) AS answered, SUM(s.score) AS scores,
         SUM(s.score = 1) AS s1, SUM(s.score = 2) AS s2, SUM(s.score = 3) AS s3, SUM(s.score = 4) AS s4, SUM(s.score = 5) AS s5
       FROM ticket_surveys s JOIN tickets t ON t.seq = s.ticket_seq
       WHERE s.score IS NOT NULL AND ${inPeriod('s.answered_at')} AND ${TICKET_SLICE} GROUP BY k`,

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../../bot/storage/sqlite/open-database.js';
 import { KPI_DIMENSIONS, type KpiDimension, type KpiDrilldown, type KpiFigures, type KpiFilter, type KpiRow, type KpiTicket } from '../reports/kpi-figures.js';
-import { assembleFigures, type KpiCounts } from '../reports/assemble-figures.js';
+import { addCounts, assembleFigures } from '../reports/assemble-figures.js';
 import type { KpiSource } from '../reports/kpi-source.js';
 import { CONVERSATION_COLUMN, DRILLDOWN_WHERE, TICKET_COLUMN, TICKET_SLICE, kpiQueries, selfServiceQuery } from './sqlite-kpi-queries.js';
 
@@ -17,11 +17,18 @@ export class SqliteKpiSource implements KpiSource {
   constructor(private readonly db: SqliteDatabase) {}
 
   async totals(filter: KpiFilter): Promise<KpiFigures> {
-    return this.rows(filter, null)[0]?.figures ?? assembleFigures(new Map());
+    return assembleFigures(addCounts([...this.counts(filter, null).values()]));
   }
 
   async breakdown(filter: KpiFilter, by: KpiDimension): Promise<KpiRow[]> {
-    return this.rows(filter, by).sort((a, b) => b.figures.ticketsOpened + b.figures.solvedWithArticle - (a.figures.ticketsOpened + a.figures.solvedWithArticle));
+    return (await this.view(filter, by)).rows;
+  }
+
+  async view(filter: KpiFilter, by: KpiDimension): Promise<{ totals: KpiFigures; rows: KpiRow[] }> {
+    const groups = this.counts(filter, by);
+    const rows = [...groups.entries()].map(([key, counts]) => ({ key, figures: assembleFigures(counts) }));
+    rows.sort((a, b) => b.figures.ticketsOpened + b.figures.solvedWithArticle - (a.figures.ticketsOpened + a.figures.solvedWithArticle));
+    return { totals: assembleFigures(addCounts([...groups.values()])), rows };
   }
 
   async tickets(filter: KpiFilter, drilldown: KpiDrilldown, limit: number): Promise<KpiTicket[]> {
@@ -35,20 +42,21 @@ export class SqliteKpiSource implements KpiSource {
     return rows.map((row) => ({ number: row.number!, status: row.status!, queueId: row.queue_id!, channel: row.channel!, language: row.language!, category: row.category!, createdAt: new Date(row.created_at!) }));
   }
 
-  private rows(filter: KpiFilter, by: KpiDimension | null): KpiRow[] {
+  /** Each group's raw counts, by query name; one group ('all') without a dimension. */
+  private counts(filter: KpiFilter, by: KpiDimension | null): Map<string | null, Map<string, Row>> {
     const { queries, selfService } = this.statementsFor(by);
     const params = parameters(filter);
-    const counts = new Map<string | null, KpiCounts>();
+    const groups = new Map<string | null, Map<string, Row>>();
     const add = (name: string, rows: Row[]): void => {
       for (const row of rows) {
-        const entry = counts.get(row.k) ?? {};
-        entry[name] = row;
-        counts.set(row.k, entry);
+        const group = groups.get(row.k) ?? new Map<string, Row>();
+        group.set(name, row);
+        groups.set(row.k, group);
       }
     };
     for (const [name, statement] of Object.entries(queries)) add(name, statement.all(params) as Row[]);
     add('selfService', selfService.all(params) as Row[]);
-    return [...counts.entries()].map(([key, entry]) => ({ key: by === null ? null : key, figures: assembleFigures(new Map(Object.entries(entry))) }));
+    return groups;
   }
 
   private statementsFor(by: KpiDimension | null): { queries: Record<string, Statement>; selfService: Statement } {

@@ -121,4 +121,10 @@ describe('push channels in process', () => {
     const users = (await mesa.mesa.conversations.messagesAfter(conversationId, null)).filter((message) => message.role === 'user');
     expect(users.map((message) => message.text).sort()).toEqual(['hello', 'thanks']);
   });
+
+  it('keeps what the platform vouches for about the user from their very first message', async () => {
+    await send({ eventId: 'v1', chatId: 'chat-verified', userId: 'u-verified', text: 'hello' });
+    const conversation = await mesa.mesa.conversations.open({ channel: 'testchat', key: 'chat-verified', reference: { chatId: 'chat-verified' } }, { user: { externalId: 'u-verified' } });
+    expect((await mesa.mesa.conversations.userOf(conversation))?.verified).toEqual({ email: 'u-verified@example.com' });
+  });
 });

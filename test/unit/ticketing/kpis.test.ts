@@ -95,6 +95,15 @@ describe('service-desk KPIs from recorded events', () => {
     expect(spanish.solvedWithArticle).toBe(0);
   });
 
+  it('a breakdown\'s rows add up to the totals of the same period', async () => {
+    const totals = await kpis.totals(period());
+    for (const dimension of ['channel', 'language', 'queue', 'analyst', 'category'] as const) {
+      const view = await kpis.view(period(), dimension);
+      expect(view.totals).toEqual(totals);
+      expect(view.rows.reduce((sum, row) => sum + row.figures.ticketsOpened, 0)).toBe(totals.ticketsOpened);
+    }
+  });
+
   it('opens the tickets behind a figure', async () => {
     expect((await kpis.tickets(period(), 'response_breached', 50)).map((ticket) => ticket.number)).toEqual([numbers.waiting]);
     expect((await kpis.tickets(period(), 'first_contact_resolved', 50)).map((ticket) => ticket.number)).toEqual([numbers.first]);

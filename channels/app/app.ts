@@ -60,7 +60,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
   const kb = await startKnowledgeBase({ db: storage.db, dataDir: config.dataDir, logger, meilisearch: config.meilisearch, starterKb: config.starterKb });
 
   const staff = new SqliteStaffRepository(storage.db);
-  const staffAuth = new StaffAuth(staff, clock);
+  const staffAuth = new StaffAuth(staff, clock, config.login);
   await ensureAdmin({ admin: config.admin, auth: staffAuth, repository: staff, logger });
 
   if (!config.webchatIdentitySecret) {
@@ -92,7 +92,7 @@ export async function createMesa(config: Config, logger: Logger, clock: () => Da
     routes: [
       ['/api/chat', webchatRouter({ conversations, translator, rateLimiter: new RateLimiter(config.chatRateLimitPerMinute), sessionLimits: { perAddress: new RateLimiter(config.chatSessionsPerMinute.perAddress), overall: new RateLimiter(config.chatSessionsPerMinute.overall) }, connectionLimits: new ConnectionLimits(config.chatStreams.perSession, config.chatStreams.perAddress), shutdown: shutdown.signal, allowedOrigins: config.webchatOrigins, identitySecret: config.webchatIdentitySecret })],
       ['/api/kb', kbSearchRouter(kb.search)],
-      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
+      ['/api/console', consoleApiRouter({ auth: staffAuth, loginAttemptsPerMinute: config.login.perAddressPerMinute, articles: kb.articles, insights: kb.insights, desk, translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
       ['/', widgetAssetsRouter(projectRoot())],
     ],

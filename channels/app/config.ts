@@ -33,6 +33,10 @@ const envSchema = z.object({
   MESA_ADMIN_EMAIL: z.email('must be an email address like admin@example.com').optional(),
   MESA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 }).superRefine((env, context) => {
+  // node:http waits for headers as part of the request, so their limit cannot be the longer one.
+  if (env.MESA_HTTP_HEADERS_TIMEOUT_MS > env.MESA_HTTP_REQUEST_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['MESA_HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed MESA_HTTP_REQUEST_TIMEOUT_MS' });
+  }
   // Half an admin account cannot sign in: ask for both or neither.
   if (Boolean(env.MESA_ADMIN_EMAIL) !== Boolean(env.MESA_ADMIN_PASSWORD)) {
     const missing = env.MESA_ADMIN_EMAIL ? 'MESA_ADMIN_PASSWORD' : 'MESA_ADMIN_EMAIL';

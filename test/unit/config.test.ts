@@ -32,6 +32,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(expected);
   });
 
+  it('refuses a header timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ MESA_HTTP_HEADERS_TIMEOUT_MS: '40000', MESA_HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/MESA_HTTP_HEADERS_TIMEOUT_MS="40000": must not exceed/);
+  });
+
   it('lists every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
   });

@@ -37,6 +37,9 @@ export async function trainIntentClassifier(
     }
   }
   await nlp.train();
+  // NLP.js keeps its features in plain objects, so a text of words like "constructor" can come back with a
+  // label that is no intent at all (an inherited property); only the labels trained here count.
+  const labels = new Set<string>(Object.values(corpora).flatMap((corpus) => Object.keys(corpus)));
   const afterClassification = limitNlpjsCaches(nlp, Object.keys(corpora));
   return {
     async classify(text, language) {
@@ -44,7 +47,7 @@ export async function trainIntentClassifier(
       const prepared = prepareText(text);
       const result = await nlp.nluManager.process(language, prepared);
       return {
-        scores: result.classifications.map(({ intent, score }) => ({ label: intent as TrainingLabel, score })),
+        scores: result.classifications.flatMap(({ intent, score }) => (typeof intent === 'string' && labels.has(intent) ? [{ label: intent as TrainingLabel, score }] : [])),
         onTopic: await hasTopicEvidence(nlp, language, prepared),
       };
     },

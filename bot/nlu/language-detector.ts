@@ -2,7 +2,7 @@ import { LANGUAGES, type Language } from '../core/language.js';
 import type { LanguageGuess } from './nlu.js';
 import { RecentlyUsed } from '../core/recently-used.js';
 import { FeatureTable } from './feature-table.js';
-import { accentMarks, charNgrams, foldAccents, wordsOf } from './text-features.js';
+import { accentMarks, charNgrams, foldAccents, proseOf, wordsOf } from './text-features.js';
 
 // Small, so a word seen only a couple of times in one language ("arrivederci") still counts.
 const SMOOTHING = 0.2;
@@ -23,6 +23,11 @@ const WEIGHED_WORDS = 50_000;
  * languages share ("si", "humano", "claro", "salve") stay below.
  */
 export const CONFIDENT_LANGUAGE_GUESS = 0.8;
+
+interface WordWeights {
+  weights: Float64Array;
+  known: boolean;
+}
 
 export type LanguageDetector = (text: string) => LanguageGuess | null;
 
@@ -52,8 +57,9 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
   grams.finish();
   accents.finish();
 
-  // What one word says about each language, or null when it says nothing.
-  const weigh = (word: string): Float64Array | null => {
+  // What one word says about each language, or null when it says nothing; `known` when the training
+  // text has it as a word of one or two languages, not just letters that look like one.
+  const weigh = (word: string): WordWeights | null => {
     const folded = foldAccents(word);
     const spread = words.spread(folded);
     if (spread >= NEUTRAL_SPREAD || (spread === 0 && folded.length < MIN_UNKNOWN_WORD)) return null;
@@ -62,10 +68,10 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
     const wordGrams = charNgrams(folded);
     for (const gram of wordGrams) addTo(weights, grams.logProbabilities(gram), NGRAM_WEIGHT / wordGrams.length);
     for (const mark of accentMarks(word)) addTo(weights, accents.logProbabilities(mark), 1);
-    return weights;
+    return { weights, known: spread > 0 || accentedWords.spread(word) > 0 };
   };
   // Every message is weighed, and people reuse a small vocabulary all day; a word is weighed once.
-  const weighed = new RecentlyUsed<string, Float64Array | null>(WEIGHED_WORDS);
+  const weighed = new RecentlyUsed<string, WordWeights | null>(WEIGHED_WORDS);
   // A turn asks twice about the same message: when routing it, and again while classifying it.
   let lastText: string | undefined;
   let lastGuess: LanguageGuess | null = null;
@@ -77,20 +83,22 @@ export function trainLanguageDetector(samples: Record<Language, readonly string[
     return lastGuess;
   };
 
+  // Code and markup are left out, and a text needs at least one word some language's training text uses:
+  // letter patterns alone ("constructor", "popen") are not a language, and must not switch a conversation.
   function guessFrom(text: string): LanguageGuess | null {
     const scores = new Float64Array(LANGUAGES.length);
-    let evidence = false;
-    for (const word of wordsOf(text)) {
-      let weights = weighed.get(word);
-      if (weights === undefined) {
-        weights = weigh(word);
-        weighed.set(word, weights);
+    let known = false;
+    for (const word of wordsOf(proseOf(text))) {
+      let weighedWord = weighed.get(word);
+      if (weighedWord === undefined) {
+        weighedWord = weigh(word);
+        weighed.set(word, weighedWord);
       }
-      if (weights === null) continue;
-      evidence = true;
-      addTo(scores, weights, 1);
+      if (weighedWord === null) continue;
+      known ||= weighedWord.known;
+      addTo(scores, weighedWord.weights, 1);
     }
-    return evidence ? bestGuess(scores) : null;
+    return known ? bestGuess(scores) : null;
   }
 }
 

@@ -9,6 +9,22 @@ export function wordsOf(text: string): string[] {
   return shrinkElongations(text.toLowerCase().normalize('NFC').replace(/[’`´]/g, "'")).match(WORD) ?? [];
 }
 
+// Punctuation a word may carry at its ends in prose: "hola,", "(urgent)", "¿sí?", "«ciao»".
+const PROSE_EDGES = /^[\s"'“”‘’«»¿¡(]+|[\s"'“”‘’«».,;:!?)…]+$/gu;
+// Inside a token, any of these makes it code, a path or markup rather than a word of a language.
+const CODE_MARKS = /[{}[\]()<>=$#%;|\\/_*@^~`+&]|\p{L}[.:]\p{L}|^-/u;
+
+/**
+ * The text without its code-like tokens ("{{constructor.constructor}}", "/etc/passwd", "__init__",
+ * "popen(\"id\")"): letters in them belong to no language, yet their letter patterns look like one.
+ */
+export function proseOf(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((token) => !CODE_MARKS.test(token.replace(PROSE_EDGES, '')))
+    .join(' ');
+}
+
 /** Strips accents: people often type "nao", "espanol" or "perche" on the go. */
 export function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '');

@@ -1,5 +1,5 @@
 import { MesaError } from '../core/errors.js';
-import { attemptPolicy, attemptRefused } from './login-lockout.js';
+import { attemptPolicy, attemptRefused, DEFAULT_LOCKOUT, type LockoutRules } from './login-lockout.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
 import type { StaffRole } from './roles.js';
 import type { StaffAccount, StaffRepository } from './staff-repository.js';
@@ -26,6 +26,7 @@ export class StaffAuth {
   constructor(
     private readonly repository: StaffRepository,
     private readonly clock: () => Date = () => new Date(),
+    private readonly lockout: LockoutRules = DEFAULT_LOCKOUT,
   ) {}
 
   async createStaff(staff: NewStaff): Promise<StaffAccount> {
@@ -40,8 +41,8 @@ export class StaffAuth {
     const email = normalizeEmail(emailInput);
     const now = this.clock();
     // Counted before the password is checked: a burst of parallel guesses is counted in full.
-    const attempts = await this.repository.countLoginAttempt(email, attemptPolicy(now));
-    const locked = attemptRefused(attempts, now);
+    const attempts = await this.repository.countLoginAttempt(email, attemptPolicy(now, this.lockout));
+    const locked = attemptRefused(attempts, now, this.lockout);
     if (locked) {
       const minutes = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60_000));
       throw new MesaError('login_locked', 'Too many failed sign-ins; try again later.', { params: { minutes } });

@@ -88,7 +88,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
   const kb = await startKnowledgeBase({ db: storage.db, dataDir: config.dataDir, logger, meilisearch: config.meilisearch, starterKb: config.starterKb });
 
   const staff = new SqliteStaffRepository(storage.db);
-  const staffAuth = new StaffAuth(staff, clock);
+  const staffAuth = new StaffAuth(staff, clock, config.login);
   await ensureAdmin({ admin: config.admin, auth: staffAuth, repository: staff, logger });
 
   const events = new ConversationEvents();
@@ -127,7 +127,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     routes: [
       ...channels.routes,
       ['/api/kb', kbSearchRouter(kb.search)],
-      ['/api/console', consoleApiRouter({ auth: staffAuth, articles: kb.articles, insights: kb.insights, desk, kpis: new SqliteKpiSource(storage.db), translator, clock, shutdown: shutdown.signal })],
+      ['/api/console', consoleApiRouter({ auth: staffAuth, loginAttemptsPerMinute: config.login.perAddressPerMinute, articles: kb.articles, insights: kb.insights, desk, kpis: new SqliteKpiSource(storage.db), translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
     ],
   });

@@ -16,6 +16,9 @@ const envSchema = z.object({
   MESA_CHAT_UNUSED_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
   MESA_CHAT_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(5),
   MESA_CHAT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  MESA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  MESA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MESA_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   MESA_HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
   MESA_HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   MEILI_URL: z.string().url('must be a URL like http://127.0.0.1:7700').optional(),
@@ -31,6 +34,10 @@ const envSchema = z.object({
   MESA_ADMIN_EMAIL: z.email('must be an email address like admin@example.com').optional(),
   MESA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 }).superRefine((env, context) => {
+  // node:http waits for headers as part of the request, so their limit cannot be the longer one.
+  if (env.MESA_HTTP_HEADERS_TIMEOUT_MS > env.MESA_HTTP_REQUEST_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['MESA_HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed MESA_HTTP_REQUEST_TIMEOUT_MS' });
+  }
   // Half an admin account cannot sign in: ask for both or neither.
   if (Boolean(env.MESA_ADMIN_EMAIL) !== Boolean(env.MESA_ADMIN_PASSWORD)) {
     const missing = env.MESA_ADMIN_EMAIL ? 'MESA_ADMIN_PASSWORD' : 'MESA_ADMIN_EMAIL';
@@ -52,6 +59,8 @@ export interface Config {
   unusedSessionMaxAgeMs: number;
   /** Open event streams plus waiting long polls at once: per web chat session, and per client address. */
   chatStreams: { perSession: number; perAddress: number };
+  /** Console sign-in: wrong passwords that lock an email, within and for lockMs; sign-ins per address per minute. */
+  login: { maxFailures: number; windowMs: number; lockMs: number; perAddressPerMinute: number };
   /** node:http's limits on a slow client: all headers within headersTimeoutMs, the whole request within requestTimeoutMs. */
   httpTimeouts: { headersTimeoutMs: number; requestTimeoutMs: number };
   /** Origins allowed to call the web chat API from the embedded widget. */
@@ -93,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatSessionsPerMinute: { perAddress: e.MESA_CHAT_SESSIONS_PER_ADDRESS, overall: e.MESA_CHAT_SESSIONS_PER_MINUTE },
     unusedSessionMaxAgeMs: Math.round(e.MESA_CHAT_UNUSED_SESSION_HOURS * 3_600_000),
     chatStreams: { perSession: e.MESA_CHAT_STREAMS_PER_SESSION, perAddress: e.MESA_CHAT_STREAMS_PER_ADDRESS },
+    login: { maxFailures: e.MESA_LOGIN_MAX_FAILURES, windowMs: e.MESA_LOGIN_LOCK_MINUTES * 60_000, lockMs: e.MESA_LOGIN_LOCK_MINUTES * 60_000, perAddressPerMinute: e.MESA_LOGIN_RATE_LIMIT },
     httpTimeouts: { headersTimeoutMs: e.MESA_HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.MESA_HTTP_REQUEST_TIMEOUT_MS },
     webchatOrigins: e.MESA_WEBCHAT_ORIGINS.split(',').map((origin) => origin.trim()),
     meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,

@@ -36,6 +36,9 @@ export const articleBody = z.object({
 
 export const statusBody = z.object({ status });
 
+/** What the editor previews: the body as typed so far (possibly empty). */
+export const previewBody = z.object({ body: z.string().max(50_000) });
+
 export const gapsQuery = z.object({
   language: language.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

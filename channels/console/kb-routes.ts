@@ -8,7 +8,9 @@ import type { InsightsRepository } from '../../kb/insights/insights-repository.j
 import { parseWith } from '../http/parse-with.js';
 import { assertTransition, statusAfterEdit, TRANSITIONS } from './article-workflow.js';
 import { summarizeArticles } from './article-summary.js';
-import { articleBody, articleId, articleListQuery, gapsQuery, statusBody, variantParams } from './console-schemas.js';
+import { articleBody, articleId, articleListQuery, gapsQuery, previewBody, statusBody, variantParams } from './console-schemas.js';
+import { extractSteps } from '../../kb/articles/extract-steps.js';
+import { parseArticle } from '../../kb/articles/article-markdown.js';
 import { requireRole, requireSignedIn, staffOf } from './require-staff.js';
 
 export interface KbRoutesOptions {
@@ -80,6 +82,12 @@ export function kbRoutes({ auth, articles, insights, clock }: KbRoutesOptions): 
     const versions = await articles.history(id, lang);
     if (versions.length === 0) throw new MesaError('not_found', 'No such article variant.');
     response.json({ versions: versions.map(versionJson) });
+  });
+
+  // The editor's live preview: the server's own reading of the body, so it cannot differ from what the bot says.
+  router.post('/preview', (request, response) => {
+    const { body } = parseWith(previewBody, request.body, 'request body');
+    response.json({ blocks: parseArticle(body), steps: extractSteps(body) });
   });
 
   router.get('/gaps', async (request, response) => {

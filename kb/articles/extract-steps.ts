@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { inlineText, parseArticle } from './article-markdown.js';
 
 /** Markdown inline syntax reduced to what a chat bubble can show as plain text. */
 function plain(text: string): string {
@@ -12,10 +12,10 @@ function plain(text: string): string {
     .trim();
 }
 
-/** The steps of the fix: the items of the body's first ordered list (design.md §5). */
+/** The steps of the fix: the items of the body's first ordered list (design.md §5), as the console's preview shows them. */
 export function extractSteps(body: string): string[] {
-  const list = new Lexer().lex(body).find((token: Token): token is Tokens.List => token.type === 'list' && (token as Tokens.List).ordered);
-  return list ? list.items.map((item) => plain(item.text)).filter((step) => step.length > 0) : [];
+  const list = parseArticle(body).find((block) => block.type === 'list' && block.ordered);
+  return list?.type === 'list' ? list.items.map(inlineText).filter((step) => step.length > 0) : [];
 }
 
 /** The body as plain text, for the search index. */

@@ -41,14 +41,14 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
   await stopStaleMeilisearch(dir, join(dir, 'data.ms'), logger);
 
   /** Starts the binary and waits until it is healthy; a port taken between picking and binding is picked again. */
-  const spawnHealthy = async (wantedPort: number | undefined): Promise<{ server: Spawned; url: string }> => {
+  const spawnHealthy = async (wantedPort: number | undefined): Promise<{ server: Spawned; url: string; pid: number }> => {
     for (let attempt = 1; ; attempt += 1) {
       const port = attempt === 1 && wantedPort ? wantedPort : await freePort();
       const candidateUrl = `http://127.0.0.1:${port}`;
       const candidate = spawnServer(binary, dir, port, masterKey, logger);
       try {
         await waitUntilHealthy(candidateUrl, masterKey, candidate, options.startTimeoutMs ?? 30_000);
-        return { server: candidate, url: candidateUrl };
+        return { server: candidate, url: candidateUrl, pid: (await candidate.serverPid)! };
       } catch (error) {
         if (attempt >= 4 || !/address already in use/i.test(`${(error as Error).message}\n${candidate.stderrTail()}`)) throw error;
       }
@@ -64,8 +64,9 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
 
   // Search is part of the product: a crashed server is started again on the same port, so every client keeps
   // its URL; meanwhile searches fail fast and the bot apologises.
-  const supervise = (current: Spawned, delayMs = 1000): void => {
-    const pid = current.child.pid!;
+  let serverPid = 0;
+  const supervise = (current: Spawned, pid: number, delayMs = 1000): void => {
+    serverPid = pid;
     writeEndpoint(dir, { url, pid, owner: process.pid });
     void current.exited.then((code) => {
       // Another Mesa that took over this DATA_DIR (and stopped our server) owns search now: leave it alone.
@@ -83,17 +84,17 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
       spawnHealthy(port).then(
         (restarted) => {
           if (stopping) {
-            restarted.server.child.kill('SIGTERM');
+            restarted.server.kill('SIGTERM');
             return;
           }
           if (restarted.url !== url) {
             // Our port was taken meanwhile: this server is useless to clients that know the old URL.
-            restarted.server.child.kill('SIGTERM');
+            restarted.server.kill('SIGTERM');
             throw new Error(`port ${port} is taken`);
           }
           server = restarted.server;
-          logger.info({ url, pid: server.child.pid }, 'meilisearch restarted');
-          supervise(server);
+          logger.info({ url, pid: restarted.pid }, 'meilisearch restarted');
+          supervise(server, restarted.pid);
         },
       ).catch((error: unknown) => {
         logger.error({ err: error }, 'meilisearch did not restart; will try again');
@@ -102,25 +103,26 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
     }, delayMs);
     restartTimer.unref();
   };
-  supervise(server);
-  logger.info({ url, pid: server.child.pid }, 'meilisearch started');
+  supervise(server, first.pid);
+  logger.info({ url, pid: first.pid }, 'meilisearch started');
 
   return {
     url,
     masterKey,
     get pid() {
-      return server.child.pid!;
+      return serverPid;
     },
     async stop() {
       stopping = true;
       clearTimeout(restartTimer);
-      const { child, exited } = server;
+      const current = server;
+      const { child, exited } = current;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => current.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
-      clearEndpoint(dir, child.pid!);
+      clearEndpoint(dir, serverPid);
     },
   };
 }

@@ -34,15 +34,17 @@ async function waitForExit(pid: number, deadlineMs: number): Promise<boolean> {
 }
 
 /**
- * A Meilisearch left running on `dbPath` by a Mesa that crashed (kill -9 does not reach the child) holds
- * the database lock; stop it so this start can take over. One still owned by a live process is left alone.
+ * A Meilisearch left running on `dbPath` by a Mesa that crashed (one started before the supervisor, or whose
+ * supervisor was killed too) holds the database lock; stop it so this start can take over. One still owned by a live process is left alone.
  */
 export async function stopStaleMeilisearch(dir: string, dbPath: string, logger: Logger): Promise<void> {
   const record = readEndpoint(dir);
   if (!record) return;
   const info = processInfo(record.pid);
   if (!info || !info.cmdline.includes('meilisearch') || !info.cmdline.includes(dbPath)) return;
-  if (record.owner !== undefined && record.owner !== process.pid && info.parentPid === record.owner) {
+  // The server runs under a supervisor (meilisearch-supervisor.ts), whose parent is the Mesa that owns it.
+  const owned = info.parentPid === record.owner || processInfo(info.parentPid)?.parentPid === record.owner;
+  if (record.owner !== undefined && record.owner !== process.pid && owned) {
     throw new MeilisearchStartError(
       'meilisearch_in_use',
       `Process ${record.owner} already runs the Meilisearch of this DATA_DIR (pid ${record.pid}); stop it, or give this Mesa its own DATA_DIR.`,

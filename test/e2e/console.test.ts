@@ -57,6 +57,8 @@ describe('the knowledge managers console in Chromium', () => {
     expect(await columns.locator('h2').allTextContents()).toEqual([s.lang_en, s.lang_es, s.lang_pt, s.lang_it]);
     const boxes = await Promise.all((await columns.all()).map((column) => column.boundingBox()));
     expect(new Set(boxes.map((box) => Math.round(box!.y))).size).toBe(1);
+    // The preview is drawn from the server's reading of the body, one round trip after the column.
+    await page.locator('section.variant[data-lang="es"] .preview ol li').first().waitFor();
     expect(await page.locator('section.variant[data-lang="es"] .preview ol li').count()).toBeGreaterThanOrEqual(3);
   });
 
@@ -102,11 +104,19 @@ describe('the knowledge managers console in Chromium', () => {
     await row.getByRole('link').click();
     const english = page.locator('section.variant[data-lang="en"]');
     await english.locator('.preview-title').waitFor();
+    await english.locator('.preview-body h4').waitFor();
     expect(await english.locator('.preview-title').textContent()).toBe(XSS_TITLE);
     expect(await english.locator('.preview-body h4').textContent()).toBe('<script>window.__pwned=3</script>');
     expect(await english.locator('.preview-body strong').textContent()).toBe('<b>bold</b>');
     expect(await english.locator('.preview-body a').count()).toBe(0);
     expect(await page.locator('main img, main script, main svg, main b, main i').count()).toBe(0);
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+
+    // Issue 17, item 8: `__` inside a word stays as typed and a refused link keeps its text and what is around it.
+    await english.getByLabel(s.body!, { exact: true }).fill('Run my__init__script, then [this](javascript:void(0)) and go.');
+    const paragraph = english.locator('.preview-body p', { hasText: 'Run my__init__script' });
+    await paragraph.waitFor();
+    expect(await paragraph.textContent()).toBe('Run my__init__script, then this and go.');
+    expect(await english.locator('.preview-body strong').count()).toBe(0);
   });
 });

@@ -51,3 +51,16 @@ export interface Gap {
   examples: string[];
   lastAskedAt: string;
 }
+
+/** The server's reading of an article body (kb/articles/article-markdown.ts), drawn by the preview. */
+export type PreviewInline =
+  | { type: 'text'; text: string }
+  | { type: 'strong' | 'em'; children: PreviewInline[] }
+  | { type: 'code'; text: string }
+  | { type: 'link'; href: string; children: PreviewInline[] };
+
+export type PreviewBlock =
+  | { type: 'heading'; level: number; children: PreviewInline[] }
+  | { type: 'paragraph'; children: PreviewInline[] }
+  | { type: 'list'; ordered: boolean; items: PreviewInline[][] }
+  | { type: 'code'; text: string };

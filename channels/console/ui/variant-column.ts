@@ -1,8 +1,8 @@
 import { api, ApiError } from './api.js';
 import { field, h, replaceChildren } from './dom.js';
 import { language, t, type Lang } from './i18n.js';
-import { renderMarkdown } from './markdown.js';
-import type { Variant, Version } from './types.js';
+import { renderPreview } from './markdown.js';
+import type { PreviewBlock, Variant, Version } from './types.js';
 
 export interface ColumnOptions {
   articleId: string;
@@ -29,13 +29,22 @@ export function variantColumn({ articleId, lang, variant, isAdmin, onChanged }: 
   const previewBody = h('div', { class: 'preview-body' });
   const preview = h('div', { class: 'preview', attrs: { 'data-part': 'preview', 'aria-label': t('preview'), role: 'region', lang } },
     h('p', { class: 'preview-label', text: t('preview'), attrs: { 'aria-hidden': 'true' } }), previewTitle, previewBody);
-  const refresh = (): void => {
-    previewTitle.textContent = title.value;
-    replaceChildren(previewBody, renderMarkdown(body.value));
+  // The body is read by the server (the bot's own parser); typing sends at most one request per pause,
+  // and an answer that arrives after a newer one was asked for is dropped.
+  let asked = 0;
+  let timer: number | undefined;
+  const refreshBody = (): void => {
+    const ask = ++asked;
+    api<{ blocks: PreviewBlock[] }>('POST', '/kb/preview', { body: body.value }, language())
+      .then((result) => { if (ask === asked) replaceChildren(previewBody, renderPreview(result.blocks)); }, () => undefined);
   };
-  title.addEventListener('input', refresh);
-  body.addEventListener('input', refresh);
-  refresh();
+  title.addEventListener('input', () => { previewTitle.textContent = title.value; });
+  body.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(refreshBody, 150);
+  });
+  previewTitle.textContent = title.value;
+  refreshBody();
 
   const status = h('p', { class: 'notice', attrs: { role: 'status' } });
   const publish = h('input', { attrs: { type: 'checkbox' } });

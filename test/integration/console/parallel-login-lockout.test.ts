@@ -33,3 +33,18 @@ describe('issue 17: the sign-in lockout holds against parallel guesses', () => {
     await Promise.all(clients.map((client) => client.close()));
   });
 });
+
+describe('issue 17: the lockout follows MESA_LOGIN_MAX_FAILURES', () => {
+  it('with 2, two wrong passwords sent at once lock the email', async () => {
+    const mesa = await startInProcess({ MESA_ADMIN_EMAIL: ADMIN.email, MESA_ADMIN_PASSWORD: ADMIN.password, MESA_LOGIN_MAX_FAILURES: '2' });
+    try {
+      const admin = await ConsoleClient.signedIn(mesa.url, ADMIN.email, ADMIN.password);
+      await admin.call('POST', '/staff', { ...VICTIM, name: 'Victim', roles: ['l2_analyst'] });
+      const guesses = await Promise.all([1, 2].map((n) => new ConsoleClient(mesa.url).login(VICTIM.email, `guess ${n}`)));
+      expect(guesses.map((guess) => guess.status)).toEqual([401, 401]);
+      expect((await new ConsoleClient(mesa.url).login(VICTIM.email, VICTIM.password)).status).toBe(429);
+    } finally {
+      await mesa.stop();
+    }
+  });
+});

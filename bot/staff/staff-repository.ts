@@ -42,7 +42,7 @@ export interface LoginAttemptPolicy {
  * whatever its case or surrounding spaces (normalize-email.ts), in every method that takes one.
  */
 export interface StaffRepository {
-  /** Stores the email normalised; refuses (rejects) an email that already has an account. */
+  /** Stores the email normalised; an email that already has an account is refused with MesaError('email_taken'). */
   create(account: { email: string; name: string; roles: StaffRole[]; passwordHash: string; at: Date }): Promise<StaffAccount>;
   findByEmail(email: string): Promise<StaffAccountWithSecret | null>;
   findById(id: string): Promise<StaffAccount | null>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MesaError } from '../../core/errors.js';
 import { migrate } from '../../storage/sqlite/migrate.js';
 import type { SqliteDatabase } from '../../storage/sqlite/open-database.js';
 import { normalizeEmail } from '../normalize-email.js';
@@ -58,7 +59,13 @@ export class SqliteStaffRepository implements StaffRepository {
   async create(account: { email: string; name: string; roles: StaffRole[]; passwordHash: string; at: Date }): Promise<StaffAccount> {
     const id = randomUUID();
     const email = normalizeEmail(account.email);
-    this.statements.insert.run(id, email, account.name, JSON.stringify(account.roles), account.passwordHash, account.at.toISOString());
+    try {
+      this.statements.insert.run(id, email, account.name, JSON.stringify(account.roles), account.passwordHash, account.at.toISOString());
+    } catch (error) {
+      // Two admins creating one account at once both pass StaffAuth's check; the loser gets a 409, not a 500.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new MesaError('email_taken', 'A staff account with this email exists.', { cause: error, params: { email } });
+      throw error;
+    }
     return { id, email, name: account.name, roles: account.roles, createdAt: account.at };
   }
 

@@ -53,10 +53,13 @@ describe.each(engines)('StaffRepository on $name', (engine) => {
     expect(await staff.findById('no-such-id')).toBeNull();
   });
 
-  it('keeps one account per email, whatever its case', async () => {
-    const created = await ana();
-    await expect(staff.create({ email: 'ANA@example.com', name: 'Ana again', roles: ['admin'], passwordHash: 'hash-2', at })).rejects.toThrow();
-    expect(await staff.findByEmail('ana@example.com')).toMatchObject({ id: created.id, name: 'Ana', passwordHash: 'hash-1' });
+  it('keeps one account per email, whatever its case, even when both are created at once', async () => {
+    const both = await Promise.allSettled([ana(), ana()]);
+    const created = both.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect(created).toHaveLength(1);
+    expect(both.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []))).toEqual([expect.objectContaining({ code: 'email_taken' })]);
+    await expect(staff.create({ email: 'ANA@example.com', name: 'Ana again', roles: ['admin'], passwordHash: 'hash-2', at })).rejects.toMatchObject({ code: 'email_taken' });
+    expect(await staff.findByEmail('ana@example.com')).toMatchObject({ id: created[0]!.id, name: 'Ana', passwordHash: 'hash-1' });
     expect(await staff.countWithRole('admin')).toBe(0);
   });
 

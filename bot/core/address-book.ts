@@ -17,13 +17,18 @@ export interface ChannelAddress {
  * delivered after a crash because it lies beyond the cursor.
  */
 export interface AddressBook {
+  /** The address with exactly this key on this channel (keys are the platform's, compared as given). */
   find(channel: string, key: string): Promise<ChannelAddress | null>;
   ofConversation(conversationId: string): Promise<ChannelAddress | null>;
-  /** Creates the address (its cursor starts before the conversation's first message) or updates its reference. */
+  /**
+   * Creates the address (its cursor starts before the conversation's first message) or updates its reference;
+   * a saved address keeps its conversation and its cursor.
+   */
   save(address: ChannelAddress): Promise<void>;
   /** Id of the newest message handed to the platform; '0' before the first. */
   deliveredThrough(conversationId: string): Promise<string>;
+  /** Moves the cursor to this message, never back: deliveries finishing out of order leave the newest. */
   markDelivered(conversationId: string, messageId: string): Promise<void>;
-  /** Conversations of these channels with bot, agent or system messages beyond their cursor (what a crash left unsent). */
+  /** Conversations of these channels with bot, agent or system messages beyond their cursor (what a crash left unsent); user messages there do not count. */
   undelivered(channels: string[]): Promise<string[]>;
 }

@@ -1,3 +1,4 @@
+import { compareMessageIds } from './message-ids.js';
 import type { StoredMessage } from './messages.js';
 import { RecentlyUsed } from './recently-used.js';
 
@@ -10,7 +11,7 @@ type AnyListener = (conversationId: string, event: ConversationEvent) => void;
 /** In-process fan-out of new transcript entries and typing signals to whoever watches a conversation. */
 export class ConversationEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
-  private readonly lastIds = new RecentlyUsed<string, number>(100_000);
+  private readonly lastIds = new RecentlyUsed<string, string>(100_000);
   private readonly everyConversation = new Set<AnyListener>();
 
   /** Every conversation's events (push channels' delivery); returns the function that stops listening. */
@@ -34,7 +35,7 @@ export class ConversationEvents {
   }
 
   /** The newest message id published for the conversation since start, if any. */
-  lastMessageId(conversationId: string): number | undefined {
+  lastMessageId(conversationId: string): string | undefined {
     return this.lastIds.get(conversationId);
   }
 
@@ -47,7 +48,8 @@ export class ConversationEvents {
   }
 
   private rememberLast(conversationId: string, messages: { id: string }[]): void {
-    const newest = Math.max(this.lastIds.get(conversationId) ?? 0, ...messages.map((message) => Number(message.id)));
-    this.lastIds.set(conversationId, newest);
+    let newest = this.lastIds.get(conversationId);
+    for (const { id } of messages) if (newest === undefined || compareMessageIds(id, newest) > 0) newest = id;
+    if (newest !== undefined) this.lastIds.set(conversationId, newest);
   }
 }

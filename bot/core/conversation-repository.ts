@@ -95,6 +95,11 @@ export interface ConversationRepository {
   appendMessages(input: { conversationId: string; replies: NewReply[]; dedupeKey: string | null; at: Date }): Promise<StoredMessage[]>;
   /** Resolves once everything committed so far would survive a power cut (committed writes already survive a crash of Mesa). */
   durable(): Promise<void>;
+  /**
+   * The first `limit` messages after the cursor `afterId` in transcript order, which is id order (StoredMessage.id:
+   * every message stored has a greater id than those stored before it in its conversation). A null cursor and
+   * '0' both start before the first message.
+   */
   messagesAfter(conversationId: string, afterId: string | null, limit: number): Promise<StoredMessage[]>;
   findOfferedAction(conversationId: string, actionId: string): Promise<Action | null>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import type { ConversationRecord, ConversationRepository, UserProfile, UserRecor
 import { initialState, type LanguageSource } from './conversation-state.js';
 import { MesaError } from './errors.js';
 import { DEFAULT_LANGUAGE, type Language } from './language.js';
+import { compareMessageIds, isAfter } from './message-ids.js';
 import type { StoredMessage } from './messages.js';
 import { KeyedLock } from './keyed-lock.js';
 import { RecentlyUsed } from './recently-used.js';
@@ -160,7 +161,6 @@ export class ConversationService {
 
   /** Long poll: resolves with newer messages as soon as there are any, or with none after waitMs or on abort. */
   async waitForMessages(conversationId: string, after: string | null, waitMs: number, signal: AbortSignal): Promise<StoredMessage[]> {
-    const floor = after === null ? 0 : Number(after);
     const arrived: StoredMessage[] = [];
     let wake: () => void = () => undefined;
     const woken = new Promise<void>((resolve) => (wake = resolve));
@@ -168,13 +168,13 @@ export class ConversationService {
     // comes with the event, so there is no need to read storage again.
     const unsubscribe = this.subscribe(conversationId, (event) => {
       if (event.type !== 'messages') return;
-      arrived.push(...event.messages.filter((message) => Number(message.id) > floor));
+      arrived.push(...event.messages.filter((message) => isAfter(message.id, after)));
       if (arrived.length > 0) wake();
     });
     try {
       // Every stored message is published, so when the client already has the newest one, storage has nothing newer.
       const newest = this.options.events.lastMessageId(conversationId);
-      const now = newest !== undefined && newest <= floor ? [] : await this.messagesAfter(conversationId, after);
+      const now = newest !== undefined && !isAfter(newest, after) ? [] : await this.messagesAfter(conversationId, after);
       if (now.length > 0 || waitMs === 0 || signal.aborted) return now;
       if (arrived.length === 0) {
         const timer = setTimeout(wake, waitMs);
@@ -183,7 +183,7 @@ export class ConversationService {
         clearTimeout(timer);
         signal.removeEventListener('abort', wake);
       }
-      return arrived.sort((a, b) => Number(a.id) - Number(b.id));
+      return arrived.sort((a, b) => compareMessageIds(a.id, b.id));
     } finally {
       unsubscribe();
     }

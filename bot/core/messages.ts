@@ -43,6 +43,10 @@ export interface OutboundMessage {
 
 /** One transcript entry, as stored and as served by the web chat API. */
 export interface StoredMessage extends OutboundMessage {
+  /**
+   * Decimal digits without leading zeros, at most 15 (the web chat API's cursor format). Within a conversation a
+   * message stored later has a greater id (compareMessageIds in message-ids.ts): ids are the transcript's cursors.
+   */
   id: string;
   conversationId: string;
   role: MessageRole;

@@ -1,5 +1,6 @@
 import { MesaError } from '../core/errors.js';
 import { attemptPolicy, attemptRefused, DEFAULT_LOCKOUT, type LockoutRules } from './login-lockout.js';
+import { normalizeEmail } from './normalize-email.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
 import type { StaffRole } from './roles.js';
 import type { StaffAccount, StaffRepository } from './staff-repository.js';
@@ -15,10 +16,6 @@ export interface NewStaff {
   name: string;
   roles: StaffRole[];
   password: string;
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** Sign-in, sessions and accounts for the consoles. Passwords go in, never come out. */

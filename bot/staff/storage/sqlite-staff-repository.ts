@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { MesaError } from '../../core/errors.js';
 import { migrate } from '../../storage/sqlite/migrate.js';
 import type { SqliteDatabase } from '../../storage/sqlite/open-database.js';
+import { normalizeEmail } from '../normalize-email.js';
 import type { StaffRole } from '../roles.js';
 import type { LoginAttemptPolicy, LoginFailures, StaffAccount, StaffAccountWithSecret, StaffRepository, StaffSession } from '../staff-repository.js';
 import { staffMigrations } from './staff-migrations.js';
@@ -56,12 +58,19 @@ export class SqliteStaffRepository implements StaffRepository {
 
   async create(account: { email: string; name: string; roles: StaffRole[]; passwordHash: string; at: Date }): Promise<StaffAccount> {
     const id = randomUUID();
-    this.statements.insert.run(id, account.email, account.name, JSON.stringify(account.roles), account.passwordHash, account.at.toISOString());
-    return { id, email: account.email, name: account.name, roles: account.roles, createdAt: account.at };
+    const email = normalizeEmail(account.email);
+    try {
+      this.statements.insert.run(id, email, account.name, JSON.stringify(account.roles), account.passwordHash, account.at.toISOString());
+    } catch (error) {
+      // Two admins creating one account at once both pass StaffAuth's check; the loser gets a 409, not a 500.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new MesaError('email_taken', 'A staff account with this email exists.', { cause: error, params: { email } });
+      throw error;
+    }
+    return { id, email, name: account.name, roles: account.roles, createdAt: account.at };
   }
 
   async findByEmail(email: string): Promise<StaffAccountWithSecret | null> {
-    const row = this.statements.byEmail.get(email) as AccountRow | undefined;
+    const row = this.statements.byEmail.get(normalizeEmail(email)) as AccountRow | undefined;
     return row ? toAccount(row) : null;
   }
 
@@ -99,7 +108,7 @@ export class SqliteStaffRepository implements StaffRepository {
 
   async countLoginAttempt(email: string, policy: LoginAttemptPolicy): Promise<LoginFailures> {
     const row = this.statements.countAttempt.get({
-      email,
+      email: normalizeEmail(email),
       at: policy.at.toISOString(),
       windowStart: policy.windowStart.toISOString(),
       max: policy.maxAttempts,
@@ -109,6 +118,6 @@ export class SqliteStaffRepository implements StaffRepository {
   }
 
   async clearLoginFailures(email: string): Promise<void> {
-    this.statements.clearFailures.run(email);
+    this.statements.clearFailures.run(normalizeEmail(email));
   }
 }

@@ -1,5 +1,6 @@
 import type { ConversationRepository } from '../../../bot/core/conversation-repository.js';
 import { initialState } from '../../../bot/core/conversation-state.js';
+import { compareMessageIds } from '../../../bot/core/message-ids.js';
 import { openDatabase } from '../../../bot/storage/sqlite/open-database.js';
 import { SqliteConversationRepository } from '../../../bot/storage/sqlite/sqlite-conversation-repository.js';
 import { freshDataDir } from '../../helpers/start-mesa.js';
@@ -51,7 +52,7 @@ describe.each(engines)('ConversationRepository on $name', (engine) => {
     const state = { ...initialState('es', 'detected'), userTurns: 1 };
     const stored = await repository.completeTurn({ conversationId: id, inboundId: one.id, state, replies: [{ role: 'bot', locale: 'es', text: 'hola', actions: [{ id: 'intent.help', label: 'Menú' }] }], at });
     expect(stored).toHaveLength(1);
-    expect(Number(stored[0]!.id)).toBeGreaterThan(Number(two.id));
+    expect(compareMessageIds(stored[0]!.id, two.id)).toBeGreaterThan(0);
     expect((await repository.pendingTurns(id)).map((turn) => turn.message.id)).toEqual([two.id]);
     expect((await repository.findConversation(id))?.state).toEqual(state);
     expect(await repository.findOfferedAction(id, 'intent.help')).toEqual({ id: 'intent.help', label: 'Menú' });
@@ -92,6 +93,31 @@ describe.each(engines)('ConversationRepository on $name', (engine) => {
     expect(await repository.findOfferedAction(id, 'ticket.confirm.SD-000001')).toEqual({ id: 'ticket.confirm.SD-000001', label: 'Sí' });
     expect((await repository.pendingTurns(id)).map((turn) => turn.message.id)).toEqual([pending.id]);
     expect((await repository.findConversation(id))?.state).toEqual(initialState('es', 'hint'));
+  });
+
+  // The web chat API hands ids out as cursors (`after`, validated as 1 to 15 digits) and the widget orders by them.
+  it('gives every message a decimal id greater than those stored before it, whichever way it was stored', async () => {
+    const id = await conversation();
+    const other = await conversation('other');
+    const ids: string[] = [];
+    for (let turn = 0; turn < 6; turn++) {
+      const user = await repository.acceptUserMessage({ conversationId: id, text: `pregunta ${turn}`, actionId: null, locale: 'es', at });
+      const once = await repository.acceptUserMessageOnce({ conversationId: id, text: `evento ${turn}`, actionId: null, locale: 'es', at, dedupeKey: `event-${turn}` });
+      await repository.acceptUserMessage({ conversationId: other, text: 'en otra', actionId: null, locale: 'es', at });
+      const replies = await repository.completeTurn({ conversationId: id, inboundId: user.id, state: initialState('es', 'hint'), replies: [{ role: 'bot', locale: 'es', text: 'uno' }, { role: 'bot', locale: 'es', text: 'dos' }], at });
+      const appended = await repository.appendMessages({ conversationId: id, replies: [{ role: 'agent', locale: 'es', text: 'Ana' }], dedupeKey: null, at });
+      ids.push(user.id, once!.id, ...replies.map((message) => message.id), ...appended.map((message) => message.id));
+    }
+    for (const messageId of ids) expect(messageId).toMatch(/^[1-9]\d{0,14}$/);
+    expect([...ids].sort(compareMessageIds)).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const transcript = await repository.messagesAfter(id, null, 100);
+    expect(transcript.map((message) => message.id)).toEqual(ids);
+    expect(await repository.messagesAfter(id, '0', 100)).toEqual(transcript);
+    // Every cursor, whatever its length, gives exactly the messages after it.
+    for (const [index, cursor] of ids.entries()) expect((await repository.messagesAfter(id, cursor, 100)).map((message) => message.id)).toEqual(ids.slice(index + 1));
+    expect((await repository.messagesAfter(id, ids[3]!, 2)).map((message) => message.id)).toEqual(ids.slice(4, 6));
   });
 
   it('keeps conversations apart', async () => {

@@ -1,5 +1,6 @@
 import type { TicketDetail } from '../../ticketing/desk/analyst-desk.js';
-import { toMessageJson, type MessageJson } from '../webchat/message-json.js';
+import { toMessageJson } from '../webchat/message-json.js';
+import type { MessageJson } from '../webchat/wire.js';
 
 /**
  * A ticket's detail as the console reads it. The transcript uses the web chat's Message shape, so the

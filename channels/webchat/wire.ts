@@ -21,6 +21,12 @@ export interface MessageJson {
   ticket?: { number: string; status: string };
 }
 
+/** Body of POST /api/chat/sessions. */
+export interface CreateSessionJson {
+  locale?: 'en' | 'es' | 'pt' | 'it';
+  user?: { id?: string; name?: string; email?: string };
+}
+
 /** 201 of POST /api/chat/sessions. */
 export interface SessionCreatedJson {
   sessionId: string;
@@ -39,9 +45,4 @@ export interface MessageAcceptedJson {
 export interface MessagesPageJson {
   messages: MessageJson[];
   cursor: string;
-}
-
-/** Every 4xx/5xx body. */
-export interface ErrorJson {
-  error: { code: string; message: string };
 }

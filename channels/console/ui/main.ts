@@ -4,7 +4,7 @@ import { complaintsView } from './complaints-view.js';
 import { DeskAlerts } from './desk-alerts.js';
 import { openDeskFeed } from './desk-feed.js';
 import { DESK_ROLES, deskApi, hasRole, loadQueues, type DeskSession } from './desk-session.js';
-import type { Analyst } from './desk-types.js';
+import type { Analyst } from '../desk-wire.js';
 import { field, h, replaceChildren } from './dom.js';
 import { editorView } from './editor-view.js';
 import { gapsView } from './gaps-view.js';

@@ -1,4 +1,4 @@
-import type { MessageAcceptedJson, PostMessageJson, SessionCreatedJson } from '../wire.js';
+import type { CreateSessionJson, MessageAcceptedJson, PostMessageJson, SessionCreatedJson } from '../wire.js';
 import type { StoredSession } from './session-store.js';
 import type { Strings } from './strings-cache.js';
 import type { Lang, PageUser } from './widget-config.js';
@@ -62,8 +62,9 @@ export class Api {
 
   createSession(locale: Lang, user: PageUser): Promise<SessionCreatedJson> {
     const { signature, ...profile } = user;
+    const body: CreateSessionJson = { locale, ...(Object.keys(profile).length ? { user: profile } : {}) };
     return this.request('POST', '/api/chat/sessions', {
-      body: { locale, ...(Object.keys(profile).length ? { user: profile } : {}) },
+      body,
       ...(signature ? { headers: { 'X-Mesa-Identity': signature } } : {}),
     });
   }

@@ -1,7 +1,11 @@
 /*
- * The analysts' desk as the browser receives it (ticketing/desk/analyst-desk.ts after JSON: dates are ISO
- * strings). Kept separate from the server's types because this folder compiles for the browser on its own.
+ * The analysts' desk as the console receives it (ticketing/desk/analyst-desk.ts after JSON: dates are ISO
+ * strings). The server's serialisers (desk-json.ts) return these types and the console UI reads them, so a
+ * field changed on either side fails the build. Types only, no runtime imports: the console UI's browser
+ * build includes this file without pulling in server code.
  */
+import type { MessageJson } from '../webchat/wire.js';
+
 export interface Analyst {
   id: string;
   name: string;
@@ -71,19 +75,11 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** A transcript line, in the web chat's Message shape. */
-export interface ChatMessage {
-  id: string;
-  role: 'user' | 'bot' | 'agent' | 'system';
-  text: string;
-  locale: string;
-  createdAt: string;
-}
-
 export interface TicketDetail {
   ticket: TicketView;
   timeline: TimelineEntry[];
-  transcript: ChatMessage[];
+  /** In the web chat's Message shape, so the console, the widget and integrators read one format. */
+  transcript: MessageJson[];
 }
 
 export interface QueueSummary {

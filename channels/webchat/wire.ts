@@ -4,6 +4,9 @@
  * only, no imports: browser builds include this file as it is, without pulling in server code.
  */
 
+/** The languages Mesa speaks. */
+export type LanguageJson = 'en' | 'es' | 'pt' | 'it';
+
 export type MessageRoleJson = 'user' | 'bot' | 'agent' | 'system';
 
 /** The contract's Message object. */
@@ -23,7 +26,7 @@ export interface MessageJson {
 
 /** Body of POST /api/chat/sessions. */
 export interface CreateSessionJson {
-  locale?: 'en' | 'es' | 'pt' | 'it';
+  locale?: LanguageJson;
   user?: { id?: string; name?: string; email?: string };
 }
 

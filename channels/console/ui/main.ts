@@ -13,7 +13,7 @@ import { loginView } from './login-view.js';
 import { mineView } from './mine-view.js';
 import { queueView } from './queue-view.js';
 import { ticketView } from './ticket-view.js';
-import type { Me } from './types.js';
+import type { Me } from '../kb-wire.js';
 
 /*
  * The Mesa console: sign-in, then pages by role, routed by the URL hash so Back and bookmarks work

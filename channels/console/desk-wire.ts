@@ -6,14 +6,17 @@
  */
 import type { MessageJson } from '../webchat/wire.js';
 
+/** The signed-in analyst. */
 export interface Analyst {
   id: string;
   name: string;
   roles: string[];
 }
 
+/** Where a ticket is in its lifecycle. */
 export type TicketStatus = 'new' | 'assigned' | 'in_progress' | 'pending_user' | 'resolved' | 'closed' | 'reopened';
 
+/** One SLA timer; dueAt is null while paused or once met. */
 export interface SlaClock {
   targetMinutes: number;
   elapsedMinutes: number;
@@ -21,6 +24,7 @@ export interface SlaClock {
   state: 'running' | 'paused' | 'warning' | 'breached' | 'met';
 }
 
+/** A KB article the bot walked the user through before the escalation. */
 export interface TriedArticle {
   id: string;
   title: string;
@@ -30,6 +34,7 @@ export interface TriedArticle {
   outcome: 'offered' | 'abandoned' | 'fixed' | 'not_fixed';
 }
 
+/** Why the bot handed over, and what it had tried. */
 export interface EscalationContext {
   reason: string;
   problem?: string;
@@ -37,6 +42,7 @@ export interface EscalationContext {
   tried?: TriedArticle[];
 }
 
+/** A ticket with its queue's and assignee's names and its SLA clocks. */
 export interface TicketView {
   id: string;
   number: string;
@@ -67,6 +73,7 @@ export interface TicketView {
   sla: { response: SlaClock; resolution: SlaClock };
 }
 
+/** One line of a ticket's history; notes are entries of kind 'note'. */
 export interface TimelineEntry {
   id: string;
   kind: string;
@@ -75,6 +82,7 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
+/** A ticket with its history and its conversation, oldest first. */
 export interface TicketDetail {
   ticket: TicketView;
   timeline: TimelineEntry[];
@@ -82,6 +90,7 @@ export interface TicketDetail {
   transcript: MessageJson[];
 }
 
+/** A queue as the analyst's queue list shows it. */
 export interface QueueSummary {
   id: string;
   name: string;
@@ -91,6 +100,7 @@ export interface QueueSummary {
   analystsOnline: number;
 }
 
+/** A complaint coordinators review. */
 export interface Complaint {
   id: string;
   ticketNumber: string;
@@ -102,6 +112,7 @@ export interface Complaint {
   createdAt: string;
 }
 
+/** The analyst's live feed (`event: desk`). */
 export type DeskEvent =
   | { type: 'ticket'; number: string; queueId: string; status: TicketStatus; assigneeId: string | null }
   | { type: 'queue_alert'; number: string; queueId: string; analystIds: string[] }

@@ -38,6 +38,7 @@ export interface Variant {
   nextStatuses: Status[];
 }
 
+/** One article with all its languages, as the editor opens it. */
 export interface ArticleDetail {
   id: string;
   variants: Variant[];

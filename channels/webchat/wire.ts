@@ -7,6 +7,7 @@
 /** The languages Mesa speaks. */
 export type LanguageJson = 'en' | 'es' | 'pt' | 'it';
 
+/** Who wrote a message. */
 export type MessageRoleJson = 'user' | 'bot' | 'agent' | 'system';
 
 /** The contract's Message object. */

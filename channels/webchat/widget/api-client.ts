@@ -15,6 +15,7 @@ export function isSessionGone(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 401 || (error.status === 404 && error.code === 'session_not_found'));
 }
 
+/** Reads a failed response into an ApiError. */
 export async function toApiError(response: Response): Promise<ApiError> {
   let code = `http_${response.status}`;
   try {
@@ -26,6 +27,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code);
 }
 
+/** The API path of one chat session. */
 export function sessionPath(session: StoredSession): string {
   return `/api/chat/sessions/${encodeURIComponent(session.sessionId)}`;
 }

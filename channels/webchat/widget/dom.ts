@@ -12,6 +12,7 @@ export function i18nText<T extends HTMLElement>(element: T, key: string): T {
   return element;
 }
 
+/** An attribute from the strings file, re-applied whenever the language changes. */
 export function i18nAttr<T extends Element>(element: T, attribute: 'aria-label' | 'placeholder', key: string): T {
   element.setAttribute(`data-i18n-${attribute}`, key);
   return element;

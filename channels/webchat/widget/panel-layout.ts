@@ -26,6 +26,7 @@ export function fillTyping(typing: HTMLElement): HTMLElement {
   return typing;
 }
 
+/** What the user does in the text box. */
 export interface ComposerEvents {
   onSubmit(text: string): void;
   /** The user is writing: an analyst in a live chat sees it. */

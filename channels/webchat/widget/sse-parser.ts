@@ -1,5 +1,6 @@
 // Server-Sent Events over fetch: EventSource cannot send the Authorization header.
 
+/** One event of the stream: its type, its id if any, its data lines joined. */
 export interface SseEvent {
   event: string;
   id: string | null;

@@ -13,6 +13,7 @@ const STREAM_RETRY_MS = 60_000;
 /** The stream endpoint answered, but not with a usable event stream: long-poll instead. */
 class StreamUnsupported extends Error {}
 
+/** What the transport reports to the controller. */
 export interface TransportHandlers {
   onMessage(message: MessageJson): void;
   onTyping(): void;

@@ -1,6 +1,7 @@
 /** The languages the widget speaks; anything else falls back to English. */
 export type Lang = 'en' | 'es' | 'pt' | 'it';
 
+/** Every Lang, in the order the widget tries them. */
 export const LANGS: readonly Lang[] = ['en', 'es', 'pt', 'it'];
 
 /** The signed-in intranet user, as the page's script tag names them. */

@@ -6,7 +6,7 @@ const sdkImports = ['botbuilder', 'botbuilder-*', '@slack/*', 'whatsapp-web.js',
 const storageImports = ['better-sqlite3', 'mongoose'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'channels/webchat/widget/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

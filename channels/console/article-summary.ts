@@ -1,14 +1,7 @@
 import { foldCase } from '../../bot/core/text-folding.js';
 import { LANGUAGES, type Language } from '../../bot/core/language.js';
 import type { ArticleStatus, ArticleVariant } from '../../kb/articles/article.js';
-
-/** One row of the console's article list: an article id with what each of its languages looks like. */
-export interface ArticleSummary {
-  id: string;
-  category: string;
-  variants: Array<{ language: Language; status: ArticleStatus; title: string; version: number; updatedAt: string }>;
-  missingLanguages: Language[];
-}
+import type { ArticleSummary } from './kb-wire.js';
 
 export interface ListFilter {
   q?: string;

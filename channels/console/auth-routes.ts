@@ -5,11 +5,12 @@ import type { StaffAccount } from '../../bot/staff/staff-repository.js';
 import type { RateLimiter } from '../webchat/rate-limiter.js';
 import { parseWith } from '../http/parse-with.js';
 import { loginBody } from './console-schemas.js';
+import type { Me } from './kb-wire.js';
 import { requireSignedIn, staffOf } from './require-staff.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
 
 /** What the console may know about an account: never its id's secrets, never a password hash. */
-export function accountJson(account: StaffAccount): { email: string; name: string; roles: string[] } {
+export function accountJson(account: StaffAccount): Me {
   return { email: account.email, name: account.name, roles: account.roles };
 }
 

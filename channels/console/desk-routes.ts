@@ -3,7 +3,7 @@ import type { StaffAuth } from '../../bot/staff/staff-auth.js';
 import type { AnalystDesk } from '../../ticketing/desk/analyst-desk.js';
 import { parseWith } from '../http/parse-with.js';
 import { analystOf } from './desk-analyst.js';
-import { detailJson } from './desk-json.js';
+import { analystJson, detailJson, queueSummaryJson, ticketJson } from './desk-json.js';
 import { ticketListQuery, ticketNumberOf } from './desk-schemas.js';
 import { deskStaffRoutes } from './desk-staff-routes.js';
 import { DESK_HEARTBEAT_MS, streamDeskEvents, streamTicket } from './desk-stream.js';
@@ -26,11 +26,11 @@ export function deskRoutes({ auth, desk, shutdown, heartbeatMs = DESK_HEARTBEAT_
   router.use(requireSignedIn(auth), requireRole('l1_analyst', 'l2_analyst', 'coordinator'));
 
   router.get('/me', (_request, response) => {
-    response.json(analystOf(response));
+    response.json(analystJson(analystOf(response)));
   });
 
   router.get('/queues', async (_request, response) => {
-    response.json({ queues: await desk.queues(analystOf(response)) });
+    response.json({ queues: (await desk.queues(analystOf(response))).map(queueSummaryJson) });
   });
 
   router.get('/tickets', async (request, response) => {
@@ -40,7 +40,7 @@ export function deskRoutes({ auth, desk, shutdown, heartbeatMs = DESK_HEARTBEAT_
       ...(query.queue ? { queueId: query.queue } : {}),
       ...(query.closed === '1' ? { includeClosed: true } : {}),
     });
-    response.json({ tickets });
+    response.json({ tickets: tickets.map(ticketJson) });
   });
 
   router.get('/tickets/:number', async (request, response) => {

@@ -4,6 +4,7 @@ import { hasAnyRole } from '../../bot/staff/roles.js';
 import type { AnalystDesk } from '../../ticketing/desk/analyst-desk.js';
 import { parseWith } from '../http/parse-with.js';
 import { analystOf } from './desk-analyst.js';
+import { complaintJson } from './desk-json.js';
 import { analystParams, complaintParams, complaintStatusBody, profileBody } from './desk-schemas.js';
 import { requireRole } from './require-staff.js';
 
@@ -12,13 +13,13 @@ export function deskStaffRoutes(desk: AnalystDesk): Router {
   const router = Router();
 
   router.get('/complaints', requireRole('coordinator'), async (_request, response) => {
-    response.json({ complaints: await desk.complaints(analystOf(response)) });
+    response.json({ complaints: (await desk.complaints(analystOf(response))).map(complaintJson) });
   });
 
   router.post('/complaints/:id', requireRole('coordinator'), async (request, response) => {
     const { id } = parseWith(complaintParams, request.params, 'path');
     const { status } = parseWith(complaintStatusBody, request.body, 'request body');
-    response.json({ complaint: await desk.setComplaintStatus(analystOf(response), id, status) });
+    response.json({ complaint: complaintJson(await desk.setComplaintStatus(analystOf(response), id, status)) });
   });
 
   router.get('/analysts/:id/profile', async (request, response) => {

@@ -4,6 +4,7 @@ import type { StoredMessage } from '../../bot/core/messages.js';
 import { hasAnyRole } from '../../bot/staff/roles.js';
 import type { Analyst, AnalystDesk, DeskEvent } from '../../ticketing/desk/analyst-desk.js';
 import { toMessageJson } from '../webchat/message-json.js';
+import { deskEventJson } from './desk-json.js';
 import { openSse, type SseOptions } from '../http/sse-stream.js';
 
 /** Proxies commonly drop connections silent for 30–60 s; a comment every 25 s keeps the stream alive. */
@@ -43,7 +44,7 @@ export async function streamDeskEvents(request: Request, response: Response, des
       known.add(event.number);
       if (known.size > REMEMBERED_TICKETS) known.delete(known.values().next().value!);
     }
-    stream.send('desk', event);
+    stream.send('desk', deskEventJson(event));
   }));
   stream.onClose(desk.connect(analyst));
 }

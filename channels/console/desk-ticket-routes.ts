@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { AnalystDesk } from '../../ticketing/desk/analyst-desk.js';
 import { parseWith } from '../http/parse-with.js';
 import { analystOf } from './desk-analyst.js';
+import { ticketJson, timelineEntryJson } from './desk-json.js';
 import { closeBody, escalateBody, parseDeskText, resolveBody, ticketNumberOf, transferBody } from './desk-schemas.js';
 import { toMessageJson } from '../webchat/message-json.js';
 
@@ -12,36 +13,36 @@ export function deskTicketRoutes(desk: AnalystDesk): Router {
   const router = Router();
 
   router.post('/tickets/:number/claim', async (request, response) => {
-    response.json({ ticket: await desk.claim(analystOf(response), numberOf(request)) });
+    response.json({ ticket: ticketJson(await desk.claim(analystOf(response), numberOf(request))) });
   });
 
   router.post('/tickets/:number/transfer', async (request, response) => {
     const { queueId, reason } = parseWith(transferBody, request.body, 'request body');
-    response.json({ ticket: await desk.transfer(analystOf(response), numberOf(request), queueId, reason) });
+    response.json({ ticket: ticketJson(await desk.transfer(analystOf(response), numberOf(request), queueId, reason)) });
   });
 
   router.post('/tickets/:number/escalate', async (request, response) => {
     const { reason } = parseWith(escalateBody, request.body, 'request body');
-    response.json({ ticket: await desk.escalate(analystOf(response), numberOf(request), reason) });
+    response.json({ ticket: ticketJson(await desk.escalate(analystOf(response), numberOf(request), reason)) });
   });
 
   router.post('/tickets/:number/pending', async (request, response) => {
-    response.json({ ticket: await desk.setPendingUser(analystOf(response), numberOf(request)) });
+    response.json({ ticket: ticketJson(await desk.setPendingUser(analystOf(response), numberOf(request))) });
   });
 
   router.post('/tickets/:number/resolve', async (request, response) => {
     const { resolution } = parseWith(resolveBody, request.body, 'request body');
-    response.json({ ticket: await desk.resolve(analystOf(response), numberOf(request), resolution) });
+    response.json({ ticket: ticketJson(await desk.resolve(analystOf(response), numberOf(request), resolution)) });
   });
 
   router.post('/tickets/:number/close', async (request, response) => {
     const { reason } = parseWith(closeBody, request.body, 'request body');
-    response.json({ ticket: await desk.closeAs(analystOf(response), numberOf(request), reason) });
+    response.json({ ticket: ticketJson(await desk.closeAs(analystOf(response), numberOf(request), reason)) });
   });
 
   router.post('/tickets/:number/notes', async (request, response) => {
     const text = parseDeskText(request.body);
-    response.status(201).json({ entry: await desk.addNote(analystOf(response), numberOf(request), text) });
+    response.status(201).json({ entry: timelineEntryJson(await desk.addNote(analystOf(response), numberOf(request), text)) });
   });
 
   router.post('/tickets/:number/replies', async (request, response) => {
@@ -50,7 +51,7 @@ export function deskTicketRoutes(desk: AnalystDesk): Router {
   });
 
   router.post('/tickets/:number/hand-back', async (request, response) => {
-    response.json({ ticket: await desk.handBack(analystOf(response), numberOf(request)) });
+    response.json({ ticket: ticketJson(await desk.handBack(analystOf(response), numberOf(request))) });
   });
 
   router.post('/tickets/:number/typing', async (request, response) => {

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../bot/core/language.js';
 import { MesaError } from '../../bot/core/errors.js';
 import type { StaffAuth } from '../../bot/staff/staff-auth.js';
 import type { ArticleVariant, ArticleVersion } from '../../kb/articles/article.js';
+import type { GapGroup } from '../../kb/insights/insights-repository.js';
 import type { ArticleRepository } from '../../kb/articles/article-repository.js';
 import type { InsightsRepository } from '../../kb/insights/insights-repository.js';
 import { parseWith } from '../http/parse-with.js';
@@ -11,6 +12,7 @@ import { summarizeArticles } from './article-summary.js';
 import { articleBody, articleId, articleListQuery, gapsQuery, previewBody, statusBody, variantParams } from './console-schemas.js';
 import { extractSteps } from '../../kb/articles/extract-steps.js';
 import { parseArticle } from '../../kb/articles/article-markdown.js';
+import type * as Wire from './kb-wire.js';
 import { requireRole, requireSignedIn, staffOf } from './require-staff.js';
 
 export interface KbRoutesOptions {
@@ -20,13 +22,17 @@ export interface KbRoutesOptions {
   clock: () => Date;
 }
 
-function variantJson(variant: ArticleVariant): Record<string, unknown> {
+function variantJson(variant: ArticleVariant): Wire.Variant {
   const { steps: _steps, updatedAt, ...rest } = variant;
-  return { ...rest, updatedAt: updatedAt.toISOString(), nextStatuses: TRANSITIONS[variant.status] };
+  return { ...rest, updatedAt: updatedAt.toISOString(), nextStatuses: [...TRANSITIONS[variant.status]] };
 }
 
-function versionJson(version: ArticleVersion): Record<string, unknown> {
+function versionJson(version: ArticleVersion): Wire.Version {
   return { version: version.version, status: version.status, author: version.author, createdAt: version.createdAt.toISOString(), title: version.title };
+}
+
+function gapJson(gap: GapGroup): Wire.Gap {
+  return { ...gap, lastAskedAt: gap.lastAskedAt.toISOString() };
 }
 
 /** The knowledge managers' API: list, read, edit, move through the workflow, history, gaps. */
@@ -50,7 +56,7 @@ export function kbRoutes({ auth, articles, insights, clock }: KbRoutesOptions): 
       variants: variants.map(variantJson),
       missingLanguages: LANGUAGES.filter((language) => !present.has(language)),
       metrics: await insights.metrics(id),
-    });
+    } satisfies Wire.ArticleDetail);
   });
 
   router.put('/articles/:id/:lang', async (request, response) => {
@@ -93,7 +99,7 @@ export function kbRoutes({ auth, articles, insights, clock }: KbRoutesOptions): 
   router.get('/gaps', async (request, response) => {
     const { language, limit } = parseWith(gapsQuery, request.query, 'query');
     const gaps = await insights.gaps({ ...(language ? { language } : {}), limit });
-    response.json({ gaps: gaps.map((gap) => ({ ...gap, lastAskedAt: gap.lastAskedAt.toISOString() })) });
+    response.json({ gaps: gaps.map(gapJson) });
   });
 
   return router;

@@ -1,17 +1,7 @@
 import type { StoredMessage } from '../../bot/core/messages.js';
+import type { MessageJson } from './wire.js';
 
-/** The contract's Message object (design.md §4). */
-export interface MessageJson {
-  id: string;
-  role: StoredMessage['role'];
-  text: string;
-  locale: string;
-  createdAt: string;
-  actions?: StoredMessage['actions'];
-  articles?: StoredMessage['articles'];
-  ticket?: StoredMessage['ticket'];
-}
-
+/** A transcript entry as the web chat API, the widget and the consoles receive it. */
 export function toMessageJson(message: StoredMessage): MessageJson {
   return {
     id: message.id,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTROL_CHARACTERS, LONE_SURROGATE, MAX_TEXT_LENGTH, ONLY_INVISIBLE } from '../../bot/core/limits.js';
 import { LANGUAGES } from '../../bot/core/language.js';
 import { MesaError } from '../../bot/core/errors.js';
+import type { CreateSessionJson, PostMessageJson } from './wire.js';
 
 // A user id with a lone surrogate is stored as another id than the one looked up again (SQLite writes U+FFFD).
 const unicodeText = (max: number) => z.string().trim().min(1).max(max).refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text');
@@ -18,15 +19,13 @@ export const createSessionBody = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<CreateSessionJson>;
 
 const actionBody = z.object({ action: z.object({ id: z.string().min(1).max(200) }).strict() }).strict();
 const textBody = z.object({ text: z.string() }).strict();
 
-export type PostMessageBody = { text: string } | { action: { id: string } };
-
 /** Checks a message body; text problems get their own codes so the widget can tell the user what to fix. */
-export function parsePostMessageBody(body: unknown): PostMessageBody {
+export function parsePostMessageBody(body: unknown): PostMessageJson {
   const action = actionBody.safeParse(body);
   if (action.success) return action.data;
   const text = textBody.safeParse(body);

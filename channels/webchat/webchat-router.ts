@@ -7,6 +7,7 @@ import type { Translator } from '../../bot/i18n/translator.js';
 import { webchatAuthenticator, WEBCHAT_CHANNEL, type WebchatReference } from './authenticate.js';
 import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
+import type { MessageAcceptedJson, MessagesPageJson, SessionCreatedJson } from './wire.js';
 import type { ConnectionLimits } from './connection-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseWith } from '../http/parse-with.js';
@@ -69,7 +70,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, sessionL
       ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}) } } : {}),
       reference: { tokenHash: hashToken(token) } satisfies WebchatReference,
     });
-    response.status(201).json({ sessionId: conversation.id, token });
+    response.status(201).json({ sessionId: conversation.id, token } satisfies SessionCreatedJson);
   });
 
   router.post('/sessions/:sessionId/messages', async (request, response) => {
@@ -78,7 +79,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, sessionL
     const body = parsePostMessageBody(request.body);
     if (!rateLimiter.allow(conversation.id)) throw new MesaError('rate_limited', 'Too many messages.');
     const stored = await conversations.accept(conversation, 'text' in body ? { text: body.text } : { actionId: body.action.id });
-    response.status(202).json({ id: stored.id });
+    response.status(202).json({ id: stored.id } satisfies MessageAcceptedJson);
   });
 
   // Not in design.md §4: lets an analyst in a live chat see that the user is writing. Best effort, never an error for being frequent.
@@ -92,7 +93,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, sessionL
     const conversation = await authenticate(request);
     const query = parseWith(messagesQuery, request.query, 'query');
     const answer = (messages: StoredMessage[]): void => {
-      response.json({ messages: messages.map(toMessageJson), cursor: messages.at(-1)?.id ?? query.after ?? '0' });
+      response.json({ messages: messages.map(toMessageJson), cursor: messages.at(-1)?.id ?? query.after ?? '0' } satisfies MessagesPageJson);
     };
     // Most polls ask for a reply that is already there: answer without setting up the wait.
     const ready = await conversations.messagesAfter(conversation.id, query.after ?? null);

@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { field, h, replaceChildren } from './dom.js';
 import { LANGS, language, t } from './i18n.js';
-import type { ArticleSummary } from './types.js';
+import type { ArticleSummary } from '../kb-wire.js';
 
 const STATUSES = ['draft', 'in_review', 'published', 'retired'] as const;
 

@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { deskApi, type DeskSession } from './desk-session.js';
-import type { Complaint } from './desk-types.js';
+import type { Complaint } from '../desk-wire.js';
 import { language, t } from './i18n.js';
 
 const STATUSES = ['open', 'in_review', 'closed'] as const;

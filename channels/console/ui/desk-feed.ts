@@ -1,4 +1,4 @@
-import type { DeskEvent } from './desk-types.js';
+import type { DeskEvent } from '../desk-wire.js';
 
 /** What views hear: the desk's events, and `resync` whenever the stream (re)opens (events may have been missed). */
 export type FeedEvent = DeskEvent | { type: 'resync' };

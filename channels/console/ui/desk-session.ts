@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import type { DeskAlerts } from './desk-alerts.js';
 import type { DeskFeed } from './desk-feed.js';
-import type { Analyst, QueueSummary } from './desk-types.js';
+import type { Analyst, QueueSummary } from '../desk-wire.js';
 import { language } from './i18n.js';
 
 /** What every desk view needs: who is signed in, the live feed, the alerts, and how to report a failure. */

@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { LANGS, language, t, type Lang } from './i18n.js';
-import type { ArticleDetail, Me } from './types.js';
+import type { ArticleDetail, Me } from '../kb-wire.js';
 import { variantColumn } from './variant-column.js';
 
 const METRICS = ['offered', 'opened', 'solved', 'not_solved', 'helpful', 'not_helpful'] as const;

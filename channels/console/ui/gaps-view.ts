@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { field, h, replaceChildren } from './dom.js';
 import { LANGS, language, t } from './i18n.js';
-import type { Gap } from './types.js';
+import type { Gap } from '../kb-wire.js';
 
 /** Questions nothing answered, grouped, with counts and examples: what to write next. */
 export function gapsView(root: HTMLElement, reportError: (error: unknown) => void): void {

@@ -1,7 +1,7 @@
 import { api, ApiError } from './api.js';
 import { field, h, replaceChildren } from './dom.js';
 import { language, t } from './i18n.js';
-import type { Me } from './types.js';
+import type { Me } from '../kb-wire.js';
 
 /** The sign-in form shown when there is no session. */
 export function loginView(root: HTMLElement, onSignedIn: (me: Me) => void): void {

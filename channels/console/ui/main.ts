@@ -4,7 +4,7 @@ import { complaintsView } from './complaints-view.js';
 import { DeskAlerts } from './desk-alerts.js';
 import { openDeskFeed } from './desk-feed.js';
 import { DESK_ROLES, deskApi, hasRole, loadQueues, type DeskSession } from './desk-session.js';
-import type { Analyst } from './desk-types.js';
+import type { Analyst } from '../desk-wire.js';
 import { field, h, replaceChildren } from './dom.js';
 import { editorView } from './editor-view.js';
 import { gapsView } from './gaps-view.js';
@@ -14,7 +14,7 @@ import { loginView } from './login-view.js';
 import { mineView } from './mine-view.js';
 import { queueView } from './queue-view.js';
 import { ticketView } from './ticket-view.js';
-import type { Me } from './types.js';
+import type { Me } from '../kb-wire.js';
 
 /*
  * The Mesa console: sign-in, then pages by role, routed by the URL hash so Back and bookmarks work

@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { PreviewBlock, PreviewInline } from './types.js';
+import type { PreviewBlock, PreviewInline } from '../kb-wire.js';
 
 /*
  * Draws the server's reading of an article body (POST /api/console/kb/preview, kb/articles/article-markdown.ts):

@@ -1,6 +1,6 @@
 import { h, replaceChildren } from './dom.js';
 import { deskApi, type DeskSession } from './desk-session.js';
-import type { TicketView } from './desk-types.js';
+import type { TicketView } from '../desk-wire.js';
 import { t } from './i18n.js';
 import { tickClocks } from './sla-countdown.js';
 import { ticketTable } from './ticket-table.js';

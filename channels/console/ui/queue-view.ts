@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { deskApi, loadQueues, ticketPath, type DeskSession } from './desk-session.js';
-import type { QueueSummary, TicketView } from './desk-types.js';
+import type { QueueSummary, TicketView } from '../desk-wire.js';
 import { t } from './i18n.js';
 import { tickClocks } from './sla-countdown.js';
 import { ticketTable } from './ticket-table.js';

@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { field, h } from './dom.js';
 import { deskApi, ticketPath } from './desk-session.js';
-import type { ChatMessage } from './desk-types.js';
+import type { MessageJson } from '../../webchat/wire.js';
 import { t } from './i18n.js';
 
 /** The user sees "typing…" for a few seconds per signal; one every 3 s keeps it up without flooding. */
@@ -10,7 +10,7 @@ const TYPING_EVERY_MS = 3_000;
 export interface ReplyBoxOptions {
   number: string;
   /** The reply as stored, shown at once without waiting for the stream. */
-  onReplied: (message: ChatMessage) => void;
+  onReplied: (message: MessageJson) => void;
   onNoted: () => void;
 }
 
@@ -57,7 +57,7 @@ export function replyBox({ number, onReplied, onNoted }: ReplyBoxOptions): Reply
     label: t('replyLabel'),
     button: t('sendReply'),
     className: 'reply-form',
-    send: async (text) => onReplied((await deskApi<{ message: ChatMessage }>('POST', `${ticketPath(number)}/replies`, { text })).message),
+    send: async (text) => onReplied((await deskApi<{ message: MessageJson }>('POST', `${ticketPath(number)}/replies`, { text })).message),
     onInput: () => {
       const now = Date.now();
       if (now - lastTyping < TYPING_EVERY_MS) return;

@@ -1,6 +1,6 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import type { SlaClock, TicketView } from './desk-types.js';
+import type { SlaClock, TicketView } from '../desk-wire.js';
 
 /** Below this share of the target left, a running clock shows as a warning even before the server says so. */
 const WARNING_SHARE = 0.2;

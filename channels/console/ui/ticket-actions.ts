@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { field, h } from './dom.js';
 import { deskApi, ticketPath } from './desk-session.js';
-import type { Analyst, QueueSummary, TicketView } from './desk-types.js';
+import type { Analyst, QueueSummary, TicketView } from '../desk-wire.js';
 import { t } from './i18n.js';
 
 export interface TicketActionsOptions {

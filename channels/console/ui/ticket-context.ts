@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { TicketView, TriedArticle } from './desk-types.js';
+import type { TicketView, TriedArticle } from '../desk-wire.js';
 import { t } from './i18n.js';
 import { slaBadge } from './sla-countdown.js';
 

@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { TicketView } from './desk-types.js';
+import type { TicketView } from '../desk-wire.js';
 import { t } from './i18n.js';
 import { slaBadge, waitingBadge } from './sla-countdown.js';
 

@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { deskApi, loadQueues, ticketPath, type DeskSession } from './desk-session.js';
-import type { QueueSummary, TicketDetail } from './desk-types.js';
+import type { QueueSummary, TicketDetail } from '../desk-wire.js';
 import { t } from './i18n.js';
 import { replyBox, type ReplyBox } from './reply-box.js';
 import { tickClocks } from './sla-countdown.js';

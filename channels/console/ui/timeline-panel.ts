@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { Analyst, TicketView, TimelineEntry } from './desk-types.js';
+import type { Analyst, TicketView, TimelineEntry } from '../desk-wire.js';
 import { hasString, language, t } from './i18n.js';
 
 /** Data fields worth a line under an entry, in the order a reader wants them; other fields are internal. */

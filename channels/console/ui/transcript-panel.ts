@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { ChatMessage } from './desk-types.js';
+import type { MessageJson } from '../../webchat/wire.js';
 import { language, t } from './i18n.js';
 
 /** How long "user is typing…" stays up after the last signal; the widget sends one every few seconds. */
@@ -8,7 +8,7 @@ const TYPING_SHOWN_MS = 6_000;
 export interface TranscriptPanel {
   element: HTMLElement;
   /** Adds messages not shown yet (by id), in order. */
-  add(messages: ChatMessage[]): void;
+  add(messages: MessageJson[]): void;
   close(): void;
 }
 
@@ -16,7 +16,7 @@ export interface TranscriptPanel {
  * The whole conversation with the user, bot turns included, and then live from the ticket's stream.
  * Every text goes in as textContent: whatever a user typed stays text.
  */
-export function transcriptPanel(number: string, initial: ChatMessage[]): TranscriptPanel {
+export function transcriptPanel(number: string, initial: MessageJson[]): TranscriptPanel {
   const list = h('ol', { class: 'transcript', attrs: { role: 'log', 'aria-label': t('transcript'), 'aria-live': 'polite' } });
   const typing = h('p', { class: 'typing', text: t('userTyping'), attrs: { hidden: '' } });
   const element = h('section', { class: 'transcript-panel', attrs: { 'aria-label': t('transcript') } }, h('h2', { text: t('transcript') }), list, typing);
@@ -25,7 +25,7 @@ export function transcriptPanel(number: string, initial: ChatMessage[]): Transcr
   let lastId = '0';
   let typingTimer = 0;
 
-  const add = (messages: ChatMessage[]): void => {
+  const add = (messages: MessageJson[]): void => {
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     for (const message of messages) {
       if (shown.has(message.id)) continue;
@@ -50,7 +50,7 @@ export function transcriptPanel(number: string, initial: ChatMessage[]): Transcr
     list.scrollTop = list.scrollHeight;
   });
   const source = new EventSource(`/api/console/desk/tickets/${encodeURIComponent(number)}/stream?after=${encodeURIComponent(lastId)}`);
-  source.addEventListener('message', (event) => add([JSON.parse(event.data as string) as ChatMessage]));
+  source.addEventListener('message', (event) => add([JSON.parse(event.data as string) as MessageJson]));
   source.addEventListener('typing', (event) => {
     const { by } = JSON.parse((event as MessageEvent<string>).data) as { by: string };
     if (by !== 'user') return;

@@ -2,7 +2,7 @@ import { api, ApiError } from './api.js';
 import { field, h, replaceChildren } from './dom.js';
 import { language, t, type Lang } from './i18n.js';
 import { renderPreview } from './markdown.js';
-import type { PreviewBlock, Variant, Version } from './types.js';
+import type { PreviewBlock, Variant, Version } from '../kb-wire.js';
 
 export interface ColumnOptions {
   articleId: string;

@@ -1,15 +1,22 @@
 /*
- * The analysts' desk as the browser receives it (ticketing/desk/analyst-desk.ts after JSON: dates are ISO
- * strings). Kept separate from the server's types because this folder compiles for the browser on its own.
+ * The analysts' desk as the console receives it (ticketing/desk/analyst-desk.ts after JSON: dates are ISO
+ * strings). The server's serialisers (desk-json.ts) return these types and the console UI reads them, so a
+ * field changed on either side fails the build. Types only, no runtime imports: the console UI's browser
+ * build includes this file without pulling in server code.
  */
+import type { MessageJson } from '../webchat/wire.js';
+
+/** The signed-in analyst. */
 export interface Analyst {
   id: string;
   name: string;
   roles: string[];
 }
 
+/** Where a ticket is in its lifecycle. */
 export type TicketStatus = 'new' | 'assigned' | 'in_progress' | 'pending_user' | 'resolved' | 'closed' | 'reopened';
 
+/** One SLA timer; dueAt is null while paused or once met. */
 export interface SlaClock {
   targetMinutes: number;
   elapsedMinutes: number;
@@ -17,6 +24,7 @@ export interface SlaClock {
   state: 'running' | 'paused' | 'warning' | 'breached' | 'met';
 }
 
+/** A KB article the bot walked the user through before the escalation. */
 export interface TriedArticle {
   id: string;
   title: string;
@@ -26,6 +34,7 @@ export interface TriedArticle {
   outcome: 'offered' | 'abandoned' | 'fixed' | 'not_fixed';
 }
 
+/** Why the bot handed over, and what it had tried. */
 export interface EscalationContext {
   reason: string;
   problem?: string;
@@ -33,6 +42,7 @@ export interface EscalationContext {
   tried?: TriedArticle[];
 }
 
+/** A ticket with its queue's and assignee's names and its SLA clocks. */
 export interface TicketView {
   id: string;
   number: string;
@@ -63,6 +73,7 @@ export interface TicketView {
   sla: { response: SlaClock; resolution: SlaClock };
 }
 
+/** One line of a ticket's history; notes are entries of kind 'note'. */
 export interface TimelineEntry {
   id: string;
   kind: string;
@@ -71,21 +82,15 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** A transcript line, in the web chat's Message shape. */
-export interface ChatMessage {
-  id: string;
-  role: 'user' | 'bot' | 'agent' | 'system';
-  text: string;
-  locale: string;
-  createdAt: string;
-}
-
+/** A ticket with its history and its conversation, oldest first. */
 export interface TicketDetail {
   ticket: TicketView;
   timeline: TimelineEntry[];
-  transcript: ChatMessage[];
+  /** In the web chat's Message shape, so the console, the widget and integrators read one format. */
+  transcript: MessageJson[];
 }
 
+/** A queue as the analyst's queue list shows it. */
 export interface QueueSummary {
   id: string;
   name: string;
@@ -95,6 +100,7 @@ export interface QueueSummary {
   analystsOnline: number;
 }
 
+/** A complaint coordinators review. */
 export interface Complaint {
   id: string;
   ticketNumber: string;
@@ -106,6 +112,7 @@ export interface Complaint {
   createdAt: string;
 }
 
+/** The analyst's live feed (`event: desk`). */
 export type DeskEvent =
   | { type: 'ticket'; number: string; queueId: string; status: TicketStatus; assigneeId: string | null }
   | { type: 'queue_alert'; number: string; queueId: string; analystIds: string[] }

@@ -1,23 +1,32 @@
-import type { Lang } from './i18n.js';
+/*
+ * The knowledge console's API as the browser receives it (kb-routes.ts, auth-routes.ts). The server's
+ * serialisers return these types and the console UI reads them, so a field changed on either side fails the
+ * build. Types only, no runtime imports: the console UI's browser build includes this file as it is.
+ */
+import type { LanguageJson } from '../webchat/wire.js';
 
+/** An article variant's place in the workflow. */
 export type Status = 'draft' | 'in_review' | 'published' | 'retired';
 
+/** The signed-in staff account: never a secret, never a password hash. */
 export interface Me {
   email: string;
   name: string;
   roles: string[];
 }
 
+/** One row of the article list: an article id with what each of its languages looks like. */
 export interface ArticleSummary {
   id: string;
   category: string;
-  variants: Array<{ language: Lang; status: Status; title: string; version: number; updatedAt: string }>;
-  missingLanguages: Lang[];
+  variants: Array<{ language: LanguageJson; status: Status; title: string; version: number; updatedAt: string }>;
+  missingLanguages: LanguageJson[];
 }
 
+/** One language of an article, with the statuses it may move to next. */
 export interface Variant {
   id: string;
-  language: Lang;
+  language: LanguageJson;
   title: string;
   body: string;
   category: string;
@@ -29,13 +38,16 @@ export interface Variant {
   nextStatuses: Status[];
 }
 
+/** One article with all its languages, as the editor opens it. */
 export interface ArticleDetail {
   id: string;
   variants: Variant[];
-  missingLanguages: Lang[];
+  missingLanguages: LanguageJson[];
+  /** How often the bot offered it, and what became of it, by event. */
   metrics: Record<string, number>;
 }
 
+/** One saved version of a variant, newest first in the history. */
 export interface Version {
   version: number;
   status: Status;
@@ -44,9 +56,10 @@ export interface Version {
   title: string;
 }
 
+/** Questions the knowledge base could not answer, grouped by the words they share. */
 export interface Gap {
   key: string;
-  language: Lang;
+  language: LanguageJson;
   count: number;
   examples: string[];
   lastAskedAt: string;

@@ -8,6 +8,8 @@ export interface SentActivity {
   conversationId: string;
   replyToId: string | undefined;
   activity: Record<string, unknown>;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 /** A Teams user the fake roster knows (what TeamsInfo.getMember returns). */
@@ -33,8 +35,12 @@ export class FakeBotConnector {
   readonly members = new Map<string, FakeMember>();
   /** Token requests, to see the bot authenticated with its app id and password. */
   readonly tokenRequests: Array<{ clientId: string; scope: string }> = [];
-  /** Sends still to refuse, each with its status and Retry-After (an outage or throttling). */
+  /** User ids the roster was asked about (TeamsInfo.getMember). */
+  readonly memberLookups: string[] = [];
+  /** Message sends still to refuse, each with its status and Retry-After (an outage or throttling). */
   readonly refusals: Array<{ status: number; retryAfter?: string }> = [];
+  /** When each refusal was answered (Date.now()). */
+  readonly refusedAt: number[] = [];
   url = '';
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
@@ -100,19 +106,21 @@ export class FakeBotConnector {
     const activities = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (request.method === 'POST' && activities) {
       if (!this.authorized(request)) return json(response, 401, { error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' } });
-      const refusal = this.refusals.shift();
+      const activity = JSON.parse(await body(request)) as Record<string, unknown>;
+      const refusal = activity.type === 'message' ? this.refusals.shift() : undefined;
       if (refusal) {
-        response.setHeader('retry-after', refusal.retryAfter ?? '0');
+        this.refusedAt.push(Date.now());
+        if (refusal.retryAfter) response.setHeader('retry-after', refusal.retryAfter);
         return json(response, refusal.status, { error: { code: 'Throttled', message: 'Too many requests' } });
       }
-      const activity = JSON.parse(await body(request)) as Record<string, unknown>;
-      this.sent.push({ conversationId: decodeURIComponent(activities[1]!), replyToId: activities[2] ? decodeURIComponent(activities[2]) : undefined, activity });
+      this.sent.push({ conversationId: decodeURIComponent(activities[1]!), replyToId: activities[2] ? decodeURIComponent(activities[2]) : undefined, activity, at: Date.now() });
       for (const wake of this.waiters.splice(0)) wake();
       return json(response, 201, { id: randomUUID() });
     }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (request.method === 'GET' && member) {
       if (!this.authorized(request)) return json(response, 401, { error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' } });
+      this.memberLookups.push(decodeURIComponent(member[2]!));
       const found = this.members.get(decodeURIComponent(member[2]!));
       return found ? json(response, 200, found) : json(response, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } });
     }

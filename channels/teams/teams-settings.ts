@@ -18,6 +18,10 @@ export interface TeamsSettings {
   appDescription: string;
 }
 
+/** The app's name and description in Teams when MESA_TEAMS_APP_NAME / MESA_TEAMS_APP_DESCRIPTION are unset. */
+export const DEFAULT_APP_NAME = 'Mesa';
+export const DEFAULT_APP_DESCRIPTION = 'IT service desk: fixes, tickets and live help in your language.';
+
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
 const schema = z.object({
@@ -28,8 +32,8 @@ const schema = z.object({
   MESA_TEAMS_OPENID_METADATA_URL: optionalUrl,
   MESA_TEAMS_TOKEN_ISSUER: z.string().trim().min(1).optional(),
   MESA_TEAMS_TOKEN_URL: optionalUrl,
-  MESA_TEAMS_APP_NAME: z.string().trim().min(1).max(30).default('Mesa'),
-  MESA_TEAMS_APP_DESCRIPTION: z.string().trim().min(1).max(80).default('IT service desk: fixes, tickets and live help in your language.'),
+  MESA_TEAMS_APP_NAME: z.string().trim().min(1).max(30).default(DEFAULT_APP_NAME),
+  MESA_TEAMS_APP_DESCRIPTION: z.string().trim().min(1).max(80).default(DEFAULT_APP_DESCRIPTION),
 });
 
 /** Validated Teams settings, or null when `MicrosoftAppId` is unset (the channel stays off). */

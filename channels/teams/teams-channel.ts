@@ -1,5 +1,6 @@
 import { CloudAdapter } from 'botbuilder';
 import type { ChannelAdapter, ChannelPlugin } from '../contract.js';
+import { RosterLookup } from './roster-lookup.js';
 import { SendLimiter } from './send-limiter.js';
 import { teamsAuthentication } from './teams-authentication.js';
 import { teamsRouter } from './teams-router.js';
@@ -20,7 +21,7 @@ export const teamsChannel: ChannelPlugin = {
     const settings = readTeamsSettings(env);
     if (!settings) return { disabled: 'MicrosoftAppId is unset' };
     const adapter = new CloudAdapter(teamsAuthentication(settings));
-    const handle = turnHandler({ channel: TEAMS_CHANNEL, conversations, translator, logger });
+    const handle = turnHandler({ channel: TEAMS_CHANNEL, conversations, translator, logger, roster: new RosterLookup(clock) });
     const sender = teamsSender({ adapter, appId: settings.appId, translator, limiter: new SendLimiter(clock), clock, shutdown });
     return {
       name: TEAMS_CHANNEL,

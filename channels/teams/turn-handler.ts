@@ -8,6 +8,7 @@ import type { Logger } from '../../bot/logger.js';
 import { eventKey } from './event-key.js';
 import { cardPress, userAttachments, type InboundActivity } from './inbound-activity.js';
 import { isAddressedToBot, withoutMentions } from './mentions.js';
+import type { RosterLookup } from './roster-lookup.js';
 import { activityLanguage, teamsUser } from './teams-user.js';
 
 export interface TurnHandlerOptions {
@@ -15,6 +16,7 @@ export interface TurnHandlerOptions {
   conversations: ConversationService;
   translator: Translator;
   logger: Logger;
+  roster: RosterLookup;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface TurnHandlerOptions {
  * waits for it. Everything else Teams sends (roster updates, reactions, edits, deletes, typing) is ignored.
  */
 export function turnHandler(options: TurnHandlerOptions): (context: TurnContext, activity: InboundActivity) => Promise<void> {
-  const { channel, conversations, translator, logger } = options;
+  const { channel, conversations, translator, logger, roster } = options;
   return async (context, activity) => {
     if (activity.type !== 'message' || !isAddressedToBot(activity)) return;
     const input = inputOf(activity);
@@ -39,7 +41,7 @@ export function turnHandler(options: TurnHandlerOptions): (context: TurnContext,
       return;
     }
     const reference = TurnContext.getConversationReference(context.activity);
-    const user = await teamsUser(context, activity, logger);
+    const user = await teamsUser(context, activity, roster, logger);
     const conversation = await conversations.open({ channel, key: activity.conversation.id, reference }, { user, ...(language ? { locale: language } : {}) });
     const key = eventKey(activity, 'actionId' in input ? `action:${input.actionId}` : `text:${input.text}`);
     try {

@@ -70,6 +70,14 @@ describe('Teams channel (fake Bot Connector)', () => {
       expect(reply.text).toBe((await expectedTexts())('es')('bot:greeting'));
       expect(connector.tokenRequests.every((request) => request.clientId === harness.appId && request.scope === 'https://api.botframework.com/.default')).toBe(true);
       expect(connector.memberLookups).toContain(party.userId);
+      // What Teams vouched for is the user's verified identity: the Entra object id, and the UPN and email from the
+      // roster. (Read after a second message: ConversationService.start does not store `verified` for the message
+      // that opens a conversation yet, a core gap outside this channel.)
+      await replyTo(party, 'in English please');
+      const conversation = await mesa.mesa.conversations.open({ channel: 'teams', key: party.conversationId, reference: {} }, { user: { externalId: party.userId } });
+      const user = await mesa.mesa.conversations.userOf(conversation);
+      expect(user?.verified).toEqual({ aadObjectId: party.aadObjectId, upn: 'signed@example.com', email: 'signed@example.com' });
+      expect(user?.name).toBe(party.name);
     });
   });
 

@@ -27,8 +27,10 @@ export interface TurnHandlerOptions {
 export function turnHandler(options: TurnHandlerOptions): (context: TurnContext, activity: InboundActivity) => Promise<void> {
   const { channel, conversations, translator, logger, roster } = options;
   return async (context, activity) => {
-    if (activity.type !== 'message' || !isAddressedToBot(activity)) return;
+    if (activity.type !== 'message') return;
     const input = inputOf(activity);
+    // A press on Mesa's own card is for Mesa even in a group chat, where it comes without an @mention.
+    if (!(input && 'actionId' in input) && !isAddressedToBot(activity)) return;
     const language = activityLanguage(activity);
     const t = translator.forLanguage(language ?? 'en');
     if (!input) {

@@ -45,6 +45,19 @@ export class FakeBotConnector {
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
   private readonly issuedTokens = new Set<string>();
+  private held: Promise<void> | undefined;
+
+  /** Holds every activity send until the returned function is called (a slow Bot Connector). */
+  holdSends(): () => void {
+    let release!: () => void;
+    this.held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.held = undefined;
+      release();
+    };
+  }
 
   constructor(private readonly credentials: { appId: string; password: string }) {}
 
@@ -107,6 +120,7 @@ export class FakeBotConnector {
     if (request.method === 'POST' && activities) {
       if (!this.authorized(request)) return json(response, 401, { error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' } });
       const activity = JSON.parse(await body(request)) as Record<string, unknown>;
+      await this.held;
       const refusal = activity.type === 'message' ? this.refusals.shift() : undefined;
       if (refusal) {
         this.refusedAt.push(Date.now());

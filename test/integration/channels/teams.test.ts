@@ -170,6 +170,29 @@ describe('Teams channel (fake Bot Connector)', () => {
       expect((await post(activity(party, { conversation: group, text: '<at>Mesa</at> in English please', entities: [mention] }))).status).toBe(200);
       const { sent } = await connector.next(party.conversationId, from, (candidate) => candidate.activity.type === 'message');
       expect(seenReply(sent.activity).text).toBe((await expectedTexts())('en')('bot:language.switched'));
+
+      // A press on one of Mesa's cards needs no @mention.
+      const asked = connector.sent.length;
+      await post(activity(party, { conversation: group, text: '<at>Mesa</at> the VPN does not connect', entities: [mention] }));
+      const { sent: offer } = await connector.next(party.conversationId, asked, (candidate) => seenReply(candidate.activity).choices.length > 0);
+      const pressed = connector.sent.length;
+      expect((await post(activity(party, { conversation: group, value: { mesaAction: seenReply(offer.activity).choices[0]!.id } }))).status).toBe(200);
+      await connector.next(party.conversationId, pressed, (candidate) => seenReply(candidate.activity).choices.some((choice) => choice.id === 'kbfix.not_fixed'));
+    });
+
+    it('answers as soon as the message is stored, without waiting for the reply to go out', async () => {
+      const party = newParty(connector, 'prompt', 'en');
+      const from = connector.sent.length;
+      const release = connector.holdSends();
+      try {
+        // The Bot Connector is holding every send, so a 200 now proves the turn's reply did not hold the answer.
+        expect((await post(activity(party, { text: 'hello' }))).status).toBe(200);
+        expect(sentTo(party, from)).toHaveLength(0);
+      } finally {
+        release();
+      }
+      const { sent } = await connector.next(party.conversationId, from, (candidate) => candidate.activity.type === 'message');
+      expect(seenReply(sent.activity).text).toBe((await expectedTexts())('en')('bot:greeting'));
     });
   });
 

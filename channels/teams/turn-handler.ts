@@ -1,6 +1,5 @@
 import { TurnContext } from 'botbuilder';
 import type { ConversationService, UserInput } from '../../bot/core/conversation-service.js';
-import type { Language } from '../../bot/core/language.js';
 import { MesaError } from '../../bot/core/errors.js';
 import { CONTROL_CHARACTERS, MAX_TEXT_LENGTH } from '../../bot/core/limits.js';
 import type { Translator } from '../../bot/i18n/translator.js';
@@ -52,7 +51,7 @@ export function turnHandler(options: TurnHandlerOptions): (context: TurnContext,
     } catch (error) {
       // A press on a card from a flow that has moved on: tell the user, in the conversation's language.
       if (error instanceof MesaError && error.code === 'unknown_action') {
-        await context.sendActivity(translator.forLanguage(conversation.state.language as Language)('teams:action.expired'));
+        await context.sendActivity(translator.forLanguage(conversation.state.language)('teams:action.expired'));
         return;
       }
       throw error;

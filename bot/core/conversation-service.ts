@@ -50,6 +50,7 @@ export class ConversationService {
       externalId: input.user?.externalId ?? `anonymous-${id}`,
       ...(input.user?.name ? { name: input.user.name } : {}),
       ...(input.user?.email ? { email: input.user.email } : {}),
+      ...(input.user?.verified ? { verified: input.user.verified } : {}),
     });
     // A language the user chose before beats the browser's hint, which beats the default.
     const [language, source]: [Language, LanguageSource] = user.language

@@ -5,7 +5,7 @@ import type { StoredMessage } from '../../bot/core/messages.js';
 import { isLanguage } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
 import { webchatAuthenticator, WEBCHAT_CHANNEL } from './authenticate.js';
-import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
+import { IDENTITY_HEADER, verifiedIdentity } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseWith } from '../http/parse-with.js';
@@ -50,12 +50,12 @@ export function webchatRouter({ conversations, translator, rateLimiter, shutdown
 
   router.post('/sessions', async (request, response) => {
     const body = parseWith(createSessionBody, request.body ?? {}, 'request body');
-    verifyUserId(identitySecret, body.user?.id, request.get(IDENTITY_HEADER));
+    const verified = verifiedIdentity(identitySecret, body.user?.id, body.user?.email, request.get(IDENTITY_HEADER));
     const token = newSessionToken();
     const conversation = await conversations.start({
       channel: WEBCHAT_CHANNEL,
       ...(body.locale ? { locale: body.locale } : {}),
-      ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}) } } : {}),
+      ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}), ...(verified ? { verified } : {}) } } : {}),
       tokenHash: hashToken(token),
     });
     response.status(201).json({ sessionId: conversation.id, token });

@@ -41,14 +41,13 @@ export const openLdapFlavour: LdapFlavour = {
   usernameAttribute: 'uid',
   upnAttributes: ['uid', 'mail'],
   personFilter: { attribute: 'objectClass', value: 'inetOrgPerson' },
-  lockAttributes: ['pwdAccountLockedTime', 'pwdFailureTime'],
+  lockAttributes: ['pwdAccountLockedTime'],
   isLocked: (entry) => present(entry, 'pwdAccountLockedTime'),
   async unlock(client, entry) {
-    // Deleting an attribute that is absent fails, so only what the entry has is removed.
-    const changes = ['pwdAccountLockedTime', 'pwdFailureTime']
-      .filter((attribute) => present(entry, attribute))
-      .map((type) => new Change({ operation: 'delete', modification: new Attribute({ type, values: [] }) }));
-    if (changes.length > 0) await client.modify(entry.dn, changes);
+    // Only the lock mark may be removed (pwdFailureTime is no-user-modification; ppolicy drops the failure
+    // times with the lock), and removing an absent attribute fails.
+    if (!present(entry, 'pwdAccountLockedTime')) return;
+    await client.modify(entry.dn, new Change({ operation: 'delete', modification: new Attribute({ type: 'pwdAccountLockedTime', values: [] }) }));
   },
   async setPassword(client, dn, password, mustChangeAtNextLogon) {
     await client.exop(PASSWORD_MODIFY_OID, passwordModifyRequest(dn, password));

@@ -3,7 +3,7 @@ import { done, unhandled, waiting, type Flow, type FlowContext, type FlowOutcome
 import type { HelpDesk } from '../core/help-desk.js';
 import type { Action } from '../core/messages.js';
 import type { SelfServiceKind } from '../identity/identity-repository.js';
-import type { BeginOutcome, Refused, SelfServiceRequest, VerifyOutcome } from '../identity/self-service-types.js';
+import type { BeginOutcome, Locked, Refused, SelfServiceRequest, VerifyOutcome } from '../identity/self-service-types.js';
 import { ticketOpenedMessage } from './ticket-opened.js';
 
 /** What the flow needs from bot/identity's SelfService. */
@@ -46,9 +46,13 @@ export function selfServiceFlow({ kind, service, desk }: { kind: SelfServiceKind
     return done;
   }
 
-  async function lockedOut(context: FlowContext, outcome: { history: string[]; username: string }): Promise<FlowOutcome> {
+  async function lockedOut(context: FlowContext, outcome: Locked): Promise<FlowOutcome> {
     if (!desk) {
       context.say({ text: context.t('password:locked_no_desk') });
+      return done;
+    }
+    if (!outcome.fresh) {
+      context.say({ text: context.t('password:locked_already'), actions: personAction(context) });
       return done;
     }
     const { inbound, language, now, t } = context;

@@ -22,7 +22,18 @@ export type Refusal =
 export type BeginOutcome =
   | { status: 'code_sent'; verificationId: string; via: 'email' | 'sms'; maskedTo: string; validMinutes: number }
   | Refused
-  | { status: 'locked'; history: string[]; username: string };
+  | Locked;
+
+/**
+ * The flow is locked for the account. `fresh` when this very attempt locked it (the service desk must hear of
+ * it, with the history); false when it was already locked (it has heard).
+ */
+export interface Locked {
+  status: 'locked';
+  fresh: boolean;
+  history: string[];
+  username: string;
+}
 
 /** The bot cannot go on by itself; `history` is the account's recent self-service audit, for the ticket. */
 export interface Refused {
@@ -37,4 +48,4 @@ export type VerifyOutcome =
   | { status: 'wrong'; remaining: number }
   | { status: 'expired' }
   | Refused
-  | { status: 'locked'; history: string[]; username: string };
+  | Locked;

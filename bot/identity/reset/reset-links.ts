@@ -77,7 +77,12 @@ export class ResetLinks {
   async complete(token: string, password: string): Promise<CompleteOutcome> {
     const { repository, directory, hasher, audit, clock, settings } = this.options;
     const found = await this.usable(token);
-    if ('problem' in found) return { status: found.problem, ...(found.language ? { language: found.language } : {}) };
+    if ('problem' in found) {
+      // Reused, expired and forged links are worth an admin's look: record them, without the token.
+      const stale = found.stale;
+      await audit.record({ kind: 'reset', mesaUserId: stale?.mesaUserId ?? null, channel: stale?.channel ?? null, username: stale?.username ?? null }, 'link_rejected', 'refused', found.problem);
+      return { status: found.problem, ...(found.language ? { language: found.language } : {}) };
+    }
     const { link } = found;
     const language = link.language;
     const subject: AuditSubject = { kind: 'reset', mesaUserId: link.mesaUserId, channel: link.channel, username: link.username };
@@ -109,11 +114,11 @@ export class ResetLinks {
     return { status: 'done', language };
   }
 
-  private async usable(token: string): Promise<{ link: ResetLinkRecord } | { problem: LinkProblem; language?: Language }> {
+  private async usable(token: string): Promise<{ link: ResetLinkRecord } | { problem: LinkProblem; language?: Language; stale?: ResetLinkRecord }> {
     const link = await this.options.repository.findLink(this.options.hasher.hash(TOKEN_PURPOSE, token));
     if (!link) return { problem: 'invalid' };
-    if (link.usedAt) return { problem: 'used', language: link.language };
-    if (link.expiresAt <= this.options.clock()) return { problem: 'expired', language: link.language };
+    if (link.usedAt) return { problem: 'used', language: link.language, stale: link };
+    if (link.expiresAt <= this.options.clock()) return { problem: 'expired', language: link.language, stale: link };
     return { link };
   }
 }

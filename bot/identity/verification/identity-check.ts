@@ -4,7 +4,7 @@ import type { AuditSubject, AuditTrail } from '../audit-trail.js';
 import { DirectoryError, type Directory, type DirectoryUser } from '../directory.js';
 import type { IdentityRepository } from '../identity-repository.js';
 import { DAY_MS, type SelfServiceSettings } from '../self-service-settings.js';
-import type { BeginOutcome, Refusal, Refused, SelfServiceRequest, VerifyOutcome } from '../self-service-types.js';
+import type { BeginOutcome, Locked, Refusal, Refused, SelfServiceRequest, VerifyOutcome } from '../self-service-types.js';
 import { CodeDeliveryError, type CodeMailer, type SmsProvider } from './code-delivery.js';
 import { maskAddress } from './mask-address.js';
 import { newOneTimeCode, type SecretHasher } from './secret-hasher.js';
@@ -141,9 +141,9 @@ export class IdentityCheck {
     return { status: 'refused', reason, history: subject.username ? await this.options.audit.historyOf(subject.username) : [] };
   }
 
-  private async locked(subject: AuditSubject, detail: string): Promise<{ status: 'locked'; history: string[]; username: string }> {
+  private async locked(subject: AuditSubject, detail: 'flow_locked' | 'too_many_requests' | 'too_many_wrong_codes'): Promise<Locked> {
     await this.options.audit.record(subject, 'locked_out', 'refused', detail);
-    return { status: 'locked', history: await this.options.audit.historyOf(subject.username ?? ''), username: subject.username ?? '' };
+    return { status: 'locked', fresh: detail !== 'flow_locked', history: await this.options.audit.historyOf(subject.username ?? ''), username: subject.username ?? '' };
   }
 }
 

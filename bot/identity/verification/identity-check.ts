@@ -100,8 +100,8 @@ export class IdentityCheck {
       await audit.record(subject, 'code_expired', 'refused');
       return { status: 'expired' };
     }
-    const candidate = code.replace(/[\s-]/g, '');
-    if (!/^\d+$/.test(candidate) || !hasher.matches(CODE_PURPOSE, candidate, record.codeHash)) {
+    const candidate = codeIn(code, settings.codeDigits);
+    if (!candidate || !hasher.matches(CODE_PURPOSE, candidate, record.codeHash)) {
       await repository.addWrongCode(record.id);
       const wrong = await repository.wrongCodesSince(record.directoryUserId, new Date(now.getTime() - DAY_MS));
       await audit.record(subject, 'code_wrong', 'refused', `${wrong}/${settings.maxWrongCodes}`);
@@ -145,6 +145,12 @@ export class IdentityCheck {
     await this.options.audit.record(subject, 'locked_out', 'refused', detail);
     return { status: 'locked', fresh: detail !== 'flow_locked', history: await this.options.audit.historyOf(subject.username ?? ''), username: subject.username ?? '' };
   }
+}
+
+/** The code in what the user typed ("123 456", "my code is 123456"); null when there is none of the right length. */
+export function codeIn(text: string, digits: number): string | null {
+  const runs = (text.match(/\d(?:[\s-]?\d)*/g) ?? []).map((run) => run.replace(/[\s-]/g, ''));
+  return runs.find((run) => run.length === digits) ?? null;
 }
 
 /** What a directory failure means to the user; an ambiguous identity is treated as unknown, never guessed. */

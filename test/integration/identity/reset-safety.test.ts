@@ -4,7 +4,7 @@ import { requestCode, resetLink, submit, wrongCodeFor } from '../../helpers/iden
 import { startSelfServiceFixture, type SelfServiceFixture } from '../../helpers/identity/self-service-fixture.js';
 
 const person = (uid: string, extra: Partial<SlapdUser> = {}): SlapdUser => ({ uid, cn: `Person ${uid}`, password: `Old-${uid}-Passw0rd`, mail: `${uid}@mesa.test`, ...extra });
-const people = ['brute', 'once', 'expiry', 'code-expiry', 'alice', 'bob', 'smtp', 'policy', 'racer', 'redact', 'outage'].map((uid) => person(uid));
+const people = ['unlocked', 'daily', 'brute', 'once', 'expiry', 'code-expiry', 'alice', 'bob', 'smtp', 'policy', 'racer', 'redact', 'outage'].map((uid) => person(uid));
 people.push({ uid: 'nomail', cn: 'No Mail', password: 'Old-nomail-Passw0rd' });
 
 let fixture: SelfServiceFixture;
@@ -38,6 +38,30 @@ describe('self-service reset refuses what it must, clearly (real slapd and SMTP;
     expect(refused.text).toBe(t()('password:locked_already'));
     expect(refused.ticket).toBeUndefined();
     expect(fixture.smtp.mails.filter((mail) => mail.to.includes(mailOf('brute')))).toHaveLength(1);
+  });
+
+  it('locks the flow at the fourth request in a day and tells the service desk once', async () => {
+    const user = await fixture.user('daily-chat', { upn: 'daily' });
+    for (let request = 0; request < 3; request++) {
+      await user.say('I forgot my password');
+      const asked = await user.next();
+      expect(asked.text).toBe(t()('password:code_sent_email', { address: 'd•••@mesa.test', minutes: 10 }));
+      await user.choose(asked.choices.find((choice) => choice.id === 'selfservice.cancel')!);
+      expect((await user.next()).text).toBe(t()('password:cancelled'));
+    }
+    await user.say('I forgot my password');
+    const locked = await user.next();
+    expect(locked.text.startsWith(t()('password:locked'))).toBe(true);
+    expect(locked.ticket?.number).toMatch(/^SD-\d+$/);
+  });
+
+  it('an unlock for an account the directory has not locked sends no code and offers a person', async () => {
+    const user = await fixture.user('unlocked-chat', { upn: 'unlocked' });
+    await user.say('my account is locked');
+    const reply = await user.next();
+    expect(reply.text).toBe(t()('password:refused.not_locked'));
+    expect(reply.choices.map((choice) => choice.id)).toEqual(['intent.human']);
+    expect(fixture.smtp.mails.some((mail) => mail.to.includes(mailOf('unlocked')))).toBe(false);
   });
 
   it('a reset link works once', async () => {

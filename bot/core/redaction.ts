@@ -13,7 +13,8 @@ export type Redactor = (text: string, state: ConversationState) => 'secret' | 'd
 
 /**
  * Hands a redacted secret from the accepting request to its turn without storing it anywhere. After a crash it
- * is gone, and the flow asks for it again: that is the price of never writing it down.
+ * is gone, and the flow asks for it again: that is the price of never writing it down. (So is a code typed while
+ * the same conversation's previous turn is still running, which may start before the secret is put here.)
  */
 export class SecretInbox {
   private readonly held = new RecentlyUsed<string, string>(10_000);

@@ -9,6 +9,7 @@ import type { FlowRegistry } from './flow-registry.js';
 import type { HandoffGate } from './handoff-gate.js';
 import type { Language } from './language.js';
 import { followUserLanguage } from './language-policy.js';
+import { REDACTED_TEXT } from './redaction.js';
 import type { InboundMessage } from './messages.js';
 
 export interface TurnInput {
@@ -43,7 +44,8 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
   return {
     async handle({ inbound, state: before, onBotTurn }) {
       const turn = new Turn(inbound, { ...before, userTurns: before.userTurns + 1 }, translator, clock());
-      if (!inbound.actionId) turn.followLanguage(nlu.detectLanguage(inbound.text));
+      // A secret is never read for its language or meaning: only the flow that asked for it sees it.
+      if (!inbound.actionId && !inbound.redacted) turn.followLanguage(nlu.detectLanguage(inbound.text));
       const active = before.flow ? flows.byName(before.flow.name) : undefined;
       if (handoff && (await handoff.intercept(turn))) return turn.output();
       onBotTurn?.();
@@ -62,6 +64,12 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
       const owner = flows.forAction(inbound.actionId);
       if (owner) return turn.run(owner, {});
       turn.say({ text: turn.t('bot:stale_action'), actions: menuActions(turn.t) });
+      return;
+    }
+    if (inbound.redacted) {
+      // The mask itself means the secret was not kept (it looked like a password, or Mesa restarted since).
+      if (inbound.text !== REDACTED_TEXT && active?.resume && (await turn.resume(active, {}))) return;
+      turn.say({ text: turn.t('password:redacted_warning') });
       return;
     }
     const understanding = await nlu.understand(inbound.text, turn.language);

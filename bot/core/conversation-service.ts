@@ -9,6 +9,7 @@ import { compareMessageIds, isAfter } from './message-ids.js';
 import type { StoredMessage } from './messages.js';
 import { KeyedLock } from './keyed-lock.js';
 import { RecentlyUsed } from './recently-used.js';
+import { REDACTED_TEXT, type Redactor, type SecretInbox } from './redaction.js';
 import type { TurnRunner } from './turn-runner.js';
 import type { UserPresence } from './user-presence.js';
 
@@ -23,6 +24,8 @@ export interface ConversationServiceOptions {
   presence: UserPresence;
   /** Platform addresses of push channels' conversations. */
   addresses: AddressBook;
+  /** Hides secrets (one-time codes, things that look like passwords) before a message is stored or published. */
+  redaction?: { redactor: Redactor; inbox: SecretInbox };
 }
 
 /** A push channel's view of where a message came from. */
@@ -127,9 +130,11 @@ export class ConversationService {
     } else {
       text = input.text;
     }
-    const message = { conversationId: conversation.id, text, actionId, locale: conversation.state.language, at: clock() };
+    const redacted = actionId === null ? this.options.redaction?.redactor(text, conversation.state) ?? null : null;
+    const message = { conversationId: conversation.id, text: redacted ? REDACTED_TEXT : text, actionId, locale: conversation.state.language, at: clock() };
     const stored = dedupeKey === null ? await repository.acceptUserMessage(message) : await repository.acceptUserMessageOnce({ ...message, dedupeKey });
     if (!stored) return null;
+    if (redacted === 'secret') this.options.redaction!.inbox.put(stored.id, text);
     events.publish(conversation.id, { type: 'messages', messages: [stored] });
     runner.schedule(conversation.id);
     return stored;

@@ -52,6 +52,17 @@ export class DeskGateway implements ConversationGateway {
     return stored.length > 0 ? stored : null;
   }
 
+  /**
+   * A bot message nobody's turn produced (a password changed on the reset page), worded in the conversation's
+   * language and pushed to the user's channel; idempotent per dedupe key.
+   */
+  async postBotMessage(conversationId: string, build: (t: Translate) => OutboundMessage, dedupeKey: string): Promise<StoredMessage[]> {
+    const conversation = await this.options.repository.findConversation(conversationId);
+    if (!conversation) return [];
+    const language = conversation.state.language;
+    return this.append(conversationId, [build(this.options.translator.forLanguage(language))], 'bot', language, dedupeKey);
+  }
+
   typing(conversationId: string, by: 'agent'): void {
     this.options.events.publish(conversationId, { type: 'typing', by });
   }

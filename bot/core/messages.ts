@@ -30,6 +30,11 @@ export interface InboundMessage {
   text: string;
   /** Set when the user pressed a button instead of writing. */
   actionId?: string;
+  /**
+   * The transcript shows a mask instead of this message: `text` is the secret the active flow waited for,
+   * or the mask itself when the secret was not kept (it looked like a password, or Mesa restarted since).
+   */
+  redacted?: boolean;
   receivedAt: Date;
 }
 

@@ -4,6 +4,7 @@ import type { ConversationEngine } from './conversation-engine.js';
 import type { ConversationEvents } from './conversation-events.js';
 import type { ConversationRepository, PendingTurn } from './conversation-repository.js';
 import { KeyedDrains, KeyedRetries } from './keyed-drains.js';
+import { REDACTED_TEXT, type SecretInbox } from './redaction.js';
 
 export interface TurnRunnerOptions {
   repository: ConversationRepository;
@@ -14,6 +15,8 @@ export interface TurnRunnerOptions {
   clock: () => Date;
   /** Delay before retrying a conversation whose storage failed; grows per attempt. */
   retryDelayMs?: number;
+  /** Where the accepting request left secrets it kept out of the transcript. */
+  secrets?: SecretInbox;
 }
 
 /**
@@ -77,12 +80,15 @@ export class TurnRunner {
     const { repository, engine, events, logger, clock } = this.options;
     const conversation = await repository.findConversation(conversationId);
     if (!conversation) return;
+    const redacted = pending.message.text === REDACTED_TEXT;
+    const secret = redacted ? this.options.secrets?.take(pending.message.id) : undefined;
     const inbound = {
       id: pending.message.id,
       conversationId,
       channel: conversation.channel,
       userId: conversation.userId,
-      text: pending.message.text,
+      text: secret ?? pending.message.text,
+      ...(redacted ? { redacted: true } : {}),
       ...(pending.actionId ? { actionId: pending.actionId } : {}),
       receivedAt: pending.message.createdAt,
     };

@@ -8,6 +8,7 @@ import { escalateFlow } from './escalate.js';
 import { greetingFlow } from './greeting.js';
 import { languageFlow } from './language.js';
 import { menuFlow } from './menu.js';
+import { selfServiceFlow, type SelfServicePort } from './self-service.js';
 import { surveyFlow } from './survey.js';
 import { thanksFlow } from './thanks.js';
 import { ticketActionsFlow } from './ticket-actions.js';
@@ -15,10 +16,11 @@ import { ticketStatusFlow } from './ticket-status.js';
 
 /**
  * The flows Mesa ships today. With a service desk, people are reachable: escalation, ticket status, the
- * answers to resolved tickets and surveys. Capabilities that have not landed answer honestly that they are coming.
+ * answers to resolved tickets and surveys; with self-service, password reset and unlock. Capabilities that are
+ * not wired answer honestly that they are not available here.
  */
-export function defaultFlows(options: { kb?: KnowledgeBase; desk?: HelpDesk } = {}): FlowRegistry {
-  const { kb, desk } = options;
+export function defaultFlows(options: { kb?: KnowledgeBase; desk?: HelpDesk; selfService?: SelfServicePort } = {}): FlowRegistry {
+  const { kb, desk, selfService } = options;
   const human = desk ? escalateFlow({ desk }) : comingSoonFlow('human');
   const fix = kb ? kbFixFlow({ kb, human }) : desk ? human : comingSoonFlow('report_problem');
   // What no intent matched may still be a problem the knowledge base knows; if not, ask.
@@ -30,8 +32,8 @@ export function defaultFlows(options: { kb?: KnowledgeBase; desk?: HelpDesk } = 
       thanks: thanksFlow,
       switch_language: languageFlow,
       human,
-      reset_password: comingSoonFlow('reset_password'),
-      unlock_account: comingSoonFlow('unlock_account'),
+      reset_password: selfService ? selfServiceFlow({ kind: 'reset', service: selfService, ...(desk ? { desk } : {}) }) : comingSoonFlow('reset_password'),
+      unlock_account: selfService ? selfServiceFlow({ kind: 'unlock', service: selfService, ...(desk ? { desk } : {}) }) : comingSoonFlow('unlock_account'),
       ticket_status: desk ? ticketStatusFlow(desk) : comingSoonFlow('ticket_status'),
       report_problem: fix,
       service_request: desk ? escalateFlow({ desk, type: 'service_request' }) : comingSoonFlow('service_request'),

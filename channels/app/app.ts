@@ -37,6 +37,11 @@ import { loadTicketingConfig } from '../../ticketing/config/load-ticketing-confi
 import { createServiceDesk } from '../../ticketing/service-desk.js';
 import { SqliteTicketRepository } from '../../ticketing/storage/sqlite-ticket-repository.js';
 import { SqliteKpiSource } from '../../ticketing/storage/sqlite-kpi-source.js';
+import { startSelfService } from '../../bot/identity/start-self-service.js';
+import { selfServiceRedactor } from '../../bot/identity/redaction.js';
+import { SecretInbox } from '../../bot/core/redaction.js';
+import { resetApiRouter, resetPageRouter } from '../reset/reset-router.js';
+import { identityAuditRouter } from '../reset/identity-audit-routes.js';
 
 /** How often SLA warnings/breaches and auto-closes are checked. */
 const DESK_SWEEP_MS = 30_000;
@@ -105,9 +110,16 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     clock,
     logger,
   });
-  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk }), handoff: createHandoffGate(desk), clock });
-  const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
-  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence, addresses });
+  let boundUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const identity = startSelfService({
+    env: options.env ?? process.env, db: storage.db, dataDir: config.dataDir, projectRoot: projectRoot(), translator, logger, clock, publicUrl: () => boundUrl,
+    identityOf: async (userId) => (await storage.conversations.findUser(userId))?.verified ?? null,
+    confirmInChat: async (link) => void (await gateway.postBotMessage(link.conversationId, (t) => ({ text: t('password:changed_in_chat') }), `identity:reset:${link.tokenHash}`)),
+  });
+  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk, selfService: identity.service }), handoff: createHandoffGate(desk), clock });
+  const secrets = new SecretInbox();
+  const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock, secrets });
+  const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence, addresses, redaction: { redactor: selfServiceRedactor(), inbox: secrets } });
   const shutdown = new AbortController();
   // Every waiting long poll and open stream listens for shutdown; thousands at once are normal, not a leak.
   setMaxListeners(0, shutdown.signal);
@@ -127,6 +139,9 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     routes: [
       ...channels.routes,
       ['/api/kb', kbSearchRouter(kb.search)],
+      ['/reset', resetPageRouter({ links: identity.service.links, translator, projectRoot: projectRoot() })],
+      ['/api/reset', resetApiRouter({ links: identity.service.links, translator, projectRoot: projectRoot() })],
+      ['/api/console/identity', identityAuditRouter({ auth: staffAuth, audit: identity.repository })],
       ['/api/console', consoleApiRouter({ auth: staffAuth, loginAttemptsPerMinute: config.login.perAddressPerMinute, articles: kb.articles, insights: kb.insights, desk, kpis: new SqliteKpiSource(storage.db), translator, clock, shutdown: shutdown.signal })],
       ['/console', consolePagesRouter(projectRoot())],
     ],
@@ -162,7 +177,9 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
       const unsent = await relay.start();
       if (unsent > 0) logger.info({ conversations: unsent }, 'delivering replies left unsent at the last stop');
       status = 'ok';
-      return (server.address() as AddressInfo).port;
+      const port = (server.address() as AddressInfo).port;
+      boundUrl = config.publicUrl ?? `http://localhost:${port}`;
+      return port;
     },
     async stop() {
       status = 'stopping';

@@ -5,7 +5,7 @@ import type { StoredMessage } from '../../bot/core/messages.js';
 import { isLanguage } from '../../bot/core/language.js';
 import type { Translator } from '../../bot/i18n/translator.js';
 import { webchatAuthenticator, WEBCHAT_CHANNEL, type WebchatReference } from './authenticate.js';
-import { IDENTITY_HEADER, verifyUserId } from './user-identity.js';
+import { IDENTITY_HEADER, verifiedIdentity } from './user-identity.js';
 import { toMessageJson } from './message-json.js';
 import type { MessageAcceptedJson, MessagesPageJson, SessionCreatedJson } from './wire.js';
 import type { ConnectionLimits } from './connection-limits.js';
@@ -58,7 +58,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, sessionL
 
   router.post('/sessions', async (request, response) => {
     const body = parseWith(createSessionBody, request.body ?? {}, 'request body');
-    verifyUserId(identitySecret, body.user?.id, request.get(IDENTITY_HEADER));
+    const verified = verifiedIdentity(identitySecret, body.user?.id, body.user?.email, request.get(IDENTITY_HEADER));
     // The address first, so that one busy client does not use up everyone's share.
     if (!sessionLimits.perAddress.allow(addressOf(request)) || !sessionLimits.overall.allow('all')) {
       throw new MesaError('too_many_sessions', 'Too many new chat sessions; try again in a minute.');
@@ -67,7 +67,7 @@ export function webchatRouter({ conversations, translator, rateLimiter, sessionL
     const conversation = await conversations.start({
       channel: WEBCHAT_CHANNEL,
       ...(body.locale ? { locale: body.locale } : {}),
-      ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}) } } : {}),
+      ...(body.user ? { user: { ...(body.user.id ? { externalId: body.user.id } : {}), ...(body.user.name ? { name: body.user.name } : {}), ...(body.user.email ? { email: body.user.email } : {}), ...(verified ? { verified } : {}) } } : {}),
       reference: { tokenHash: hashToken(token) } satisfies WebchatReference,
     });
     response.status(201).json({ sessionId: conversation.id, token } satisfies SessionCreatedJson);

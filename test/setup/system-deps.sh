@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite drives for real (Chromium for the browser tests),
+# Installs the Debian packages the test suite drives for real (Chromium for the browser tests, OpenLDAP's
+# slapd and ldap-utils for the password reset tests),
 # so `npm test` works on a fresh machine. Idempotent: does nothing when they are present.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/slapd ] || missing+=(slapd)
+[ -x /usr/bin/ldapwhoami ] || missing+=(ldap-utils)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

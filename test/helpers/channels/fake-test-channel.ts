@@ -1,5 +1,6 @@
 import { Router, json } from 'express';
 import { z } from 'zod';
+import type { VerifiedIdentity } from '../../../bot/core/conversation-repository.js';
 import type { StoredMessage } from '../../../bot/core/messages.js';
 import { DeliveryError, type ChannelAdapter, type ChannelPlugin, type DeliveryTarget } from '../../../channels/contract.js';
 
@@ -29,6 +30,11 @@ const inbound = z.object({
 export class FakeTestChannel {
   readonly delivered: FakeDelivery[] = [];
   failDeliveries = false;
+  /**
+   * What the fake platform vouches for, per user id (a Teams user's `{ upn }`, a WhatsApp number's `{ phone }`);
+   * users not listed get a verified `<id>@example.com`.
+   */
+  readonly identities = new Map<string, VerifiedIdentity>();
   private waiters: Array<() => void> = [];
 
   plugin(name = 'testchat'): ChannelPlugin {
@@ -62,7 +68,7 @@ export class FakeTestChannel {
         return;
       }
       const { eventId, chatId, userId, text, actionId } = body.data;
-      const conversation = await context.conversations.open({ channel: name, key: chatId, reference: { chatId } }, { user: { externalId: userId, verified: { email: `${userId}@example.com` } } });
+      const conversation = await context.conversations.open({ channel: name, key: chatId, reference: { chatId } }, { user: { externalId: userId, verified: this.identities.get(userId) ?? { email: `${userId}@example.com` } } });
       const stored = await context.conversations.acceptOnce(conversation, actionId ? { actionId } : { text: text! }, eventId);
       response.status(200).json({ accepted: stored !== null });
     });

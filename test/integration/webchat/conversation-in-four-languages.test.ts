@@ -54,9 +54,9 @@ describe.each(scripts)('a conversation in $language through the web chat API', (
     expect(reply.text).toBe(`${text(script.language)('bot:escalate.intro.user_asked')} ${text(script.language)('bot:escalate.ask_problem')}`);
   });
 
-  it(`recognises "${script.resetPassword}" as a password reset`, async () => {
+  it(`recognises "${script.resetPassword}" as a password reset, which an unsigned web chat user is sent to the service desk for`, async () => {
     const reply = await chat.ask(script.resetPassword);
-    expect(reply.text).toBe(text(script.language)('bot:coming_soon.reset_password'));
+    expect(reply.text).toBe(text(script.language)('password:refused.anonymous'));
   });
 
   it(`recognises "${script.vpn}" as a problem report and offers the VPN article in ${script.language}`, async () => {
@@ -72,7 +72,7 @@ describe.each(scripts)('a conversation in $language through the web chat API', (
     // Written in the old language, yet the explicit choice stands.
     const next = await chat.ask(script.resetPassword);
     expect(next.locale).toBe(script.switchTo);
-    expect(next.text).toBe(text(script.switchTo)('bot:coming_soon.reset_password'));
+    expect(next.text).toBe(text(script.switchTo)('password:refused.anonymous'));
   });
 
   it('keeps the whole transcript, user and bot, in order', async () => {
@@ -93,7 +93,7 @@ describe('buttons', () => {
     expect(unlock?.label).toBe(text('pt')('bot:menu.unlock_account'));
     chat.cursor = await chat.press(unlock!.id);
     const [reply] = await chat.botReplies(1);
-    expect(reply!.text).toBe(text('pt')('bot:coming_soon.unlock_account'));
+    expect(reply!.text).toBe(text('pt')('password:refused.anonymous'));
     const history = await chat.history();
     expect(history.filter((message) => message.role === 'user').map((message) => message.text)).toEqual(['oi', unlock!.label]);
   });

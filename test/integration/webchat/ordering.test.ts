@@ -25,15 +25,15 @@ describe('turns of one conversation', () => {
     // Message 4 switches to Spanish; every later reply must already see that switch.
     expect(replies.map((reply) => reply.text)).toEqual([
       text('en')('bot:greeting'),
-      text('en')('bot:coming_soon.reset_password'),
+      text('en')('password:refused.anonymous'),
       text('en')('bot:thanks'),
       text('es')('bot:language.switched'),
-      text('es')('bot:coming_soon.reset_password'),
+      text('es')('password:refused.anonymous'),
       text('es')('bot:greeting'),
-      text('es')('bot:coming_soon.unlock_account'),
+      text('es')('password:refused.anonymous'),
       text('es')('bot:thanks'),
       text('es')('bot:greeting'),
-      text('es')('bot:coming_soon.unlock_account'),
+      text('es')('password:refused.anonymous'),
     ]);
   });
 

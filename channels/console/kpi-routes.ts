@@ -7,7 +7,9 @@ import type { KpiFigures, KpiFilter, KpiRow } from '../../ticketing/reports/kpi-
 import type { KpiSource } from '../../ticketing/reports/kpi-source.js';
 import { parseWith } from '../http/parse-with.js';
 import { requestLanguage } from '../http/request-language.js';
+import { jsonOf } from '../http/json-of.js';
 import { toCsv } from './csv.js';
+import type * as Wire from './kpi-wire.js';
 import { cellText, KPI_COLUMNS, labelOf, TICKET_COLUMNS } from './kpi-columns.js';
 import { kpiFilterOf, kpiQuery, kpiTicketsQuery, monthlyReportQuery, monthPeriod } from './kpi-schemas.js';
 import { monthlyReportPage } from './kpi-report-page.js';
@@ -51,7 +53,7 @@ export function kpiRoutes({ auth, kpis, translator, clock }: KpiRoutesOptions): 
       const lines = table.map((row) => [row.key ?? (query.by ? labelOf(t, 'kpi_none') : `${dayOf(filter.from)}..${dayOf(new Date(filter.to.getTime() - 1))}`), ...KPI_COLUMNS.map((column) => cellText(column, column.value(row.figures)))]);
       return sendCsv(response, `mesa-kpis-${dayOf(filter.from)}${query.by ? `-by-${query.by}` : ''}`, toCsv(header, lines));
     }
-    response.json({ from: filter.from, to: filter.to, totals, ...(query.by ? { by: query.by, rows } : {}) });
+    response.json({ from: filter.from.toISOString(), to: filter.to.toISOString(), totals, ...(query.by ? { by: query.by, rows } : {}) } satisfies Wire.KpiAnswerJson & { from: string; to: string });
   });
 
   router.get('/tickets', async (request, response) => {
@@ -62,7 +64,7 @@ export function kpiRoutes({ auth, kpis, translator, clock }: KpiRoutesOptions): 
       const t = translator.forLanguage(languageOf(request));
       return sendCsv(response, `mesa-${query.figure}-${dayOf(filter.from)}`, toCsv(TICKET_COLUMNS.map((column) => labelOf(t, column.key)), tickets.map((ticket) => TICKET_COLUMNS.map((column) => column.value(ticket)))));
     }
-    response.json({ figure: query.figure, tickets });
+    response.json({ figure: query.figure, tickets: tickets.map((ticket) => jsonOf(ticket)) satisfies Wire.KpiTicketJson[] });
   });
 
   router.get('/report', async (request, response) => {

@@ -2,7 +2,8 @@ import { api } from './api.js';
 import { field, h, replaceChildren } from './dom.js';
 import { language, t } from './i18n.js';
 import { barChart } from './kpi-chart.js';
-import { KPI_CARDS, type KpiAnswer, type KpiFigures, type KpiTicket, type Ratio } from './kpi-types.js';
+import type { KpiAnswerJson as KpiAnswer, KpiFiguresJson as KpiFigures, KpiTicketJson as KpiTicket, RatioJson as Ratio } from '../kpi-wire.js';
+import { KPI_CARDS } from './kpi-cards.js';
 
 const DIMENSIONS = ['channel', 'language', 'queue', 'analyst', 'category'] as const;
 const BREAKDOWN_COLUMNS: Array<[string, (figures: KpiFigures) => number | Ratio | null]> = [

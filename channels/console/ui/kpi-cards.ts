@@ -1,45 +1,4 @@
-/** The KPI API's answers as the dashboard reads them (GET /api/console/kpis, /kpis/tickets). */
-export interface Ratio {
-  count: number;
-  of: number;
-  rate: number | null;
-}
-
-export interface KpiFigures {
-  ticketsOpened: number;
-  ticketsResolved: number;
-  firstContactResolution: Ratio;
-  resolvedWithoutEscalation: Ratio;
-  selfServiceContainment: Ratio;
-  solvedWithArticle: number;
-  csat: { average: number | null; answered: number; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
-  abandonment: Ratio;
-  responseSla: Ratio;
-  resolutionSla: Ratio;
-  responseBreaches: number;
-  resolutionBreaches: number;
-  averageWaitMinutes: number | null;
-  averageHandleMinutes: number | null;
-  reopenRate: Ratio;
-  complaints: number;
-  backlog: { open: number; underADay: number; oneToThreeDays: number; threeToSevenDays: number; overAWeek: number };
-}
-
-export interface KpiAnswer {
-  totals: KpiFigures;
-  by?: string;
-  rows?: Array<{ key: string | null; figures: KpiFigures }>;
-}
-
-export interface KpiTicket {
-  number: string;
-  status: string;
-  queueId: string;
-  channel: string;
-  language: string;
-  category: string;
-  createdAt: string;
-}
+import type { KpiFiguresJson as KpiFigures, RatioJson as Ratio } from '../kpi-wire.js';
 
 /** The cards of the dashboard: label key, how the figure reads, and the drill-down behind it (if any). */
 export const KPI_CARDS: Array<{ key: string; read(figures: KpiFigures): number | Ratio | null; figure?: string }> = [

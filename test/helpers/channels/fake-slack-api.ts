@@ -6,6 +6,8 @@ export interface PostedMessage {
   channel: string;
   threadTs?: string;
   ts: string;
+  /** When the fake received it (ms since the epoch). */
+  receivedAt: number;
   text: string;
   blocks: Array<Record<string, unknown>>;
   metadata?: { event_type: string; event_payload: Record<string, string> };
@@ -33,7 +35,8 @@ export class FakeSlackApi {
   readonly calls = new Map<string, number>();
   rateLimitNextPosts = 0;
   retryAfterSeconds = 1;
-  rateLimited = 0;
+  /** When each 429 was answered (ms since the epoch). */
+  readonly rateLimitedAt: number[] = [];
   private server: Server | undefined;
   private sequence = 0;
   private waiters: Array<() => void> = [];
@@ -94,7 +97,7 @@ export class FakeSlackApi {
       case 'chat.postMessage':
         if (this.rateLimitNextPosts > 0) {
           this.rateLimitNextPosts--;
-          this.rateLimited++;
+          this.rateLimitedAt.push(Date.now());
           return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(this.retryAfterSeconds) });
         }
         return send(200, this.post(fields));
@@ -121,7 +124,7 @@ export class FakeSlackApi {
     const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.sequence).padStart(6, '0')}`;
     const blocks = fields.blocks ? (JSON.parse(fields.blocks) as Array<Record<string, unknown>>) : [];
     const posted: PostedMessage = {
-      channel, ts, text: fields.text ?? '', blocks,
+      channel, ts, receivedAt: Date.now(), text: fields.text ?? '', blocks,
       ...(fields.thread_ts ? { threadTs: fields.thread_ts } : {}),
       ...(fields.metadata ? { metadata: JSON.parse(fields.metadata) as PostedMessage['metadata'] } : {}),
     };

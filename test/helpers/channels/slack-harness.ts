@@ -44,7 +44,7 @@ export function buttonPress(post: PostedMessage, user: string, button: { action_
  * Slack through the real Bolt app: signed requests to /slack/events, replies read from a fake Web API (Slack
  * cannot run here) that records chat.postMessage and answers users.info with each user's locale.
  */
-export function slackHarness(api = new FakeSlackApi()): ChannelHarness & { api: FakeSlackApi; eventsUrl(): string; newUser(id: string, language: string): Promise<SlackTestUser> } {
+export function slackHarness(api = new FakeSlackApi()): Omit<ChannelHarness, 'newUser'> & { api: FakeSlackApi; eventsUrl(): string; newUser(id: string, language: string): Promise<SlackTestUser> } {
   let eventsUrl = '';
   return {
     channel: 'slack',

@@ -10,8 +10,14 @@ const toText = (parts: unknown[]): string => parts.map((part) => (typeof part ==
 export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
   return {
-    debug: (...parts) => logger.debug(toText(parts)),
-    info: (...parts) => logger.info(toText(parts)),
+    // Bolt and the Web API log every call at debug; turning those into text only when they are written keeps
+    // them off the hot path.
+    debug: (...parts) => {
+      if (logger.isLevelEnabled('debug')) logger.debug(toText(parts));
+    },
+    info: (...parts) => {
+      if (logger.isLevelEnabled('info')) logger.info(toText(parts));
+    },
     warn: (...parts) => logger.warn(toText(parts)),
     error: (...parts) => logger.error(toText(parts)),
     // Mesa's LOG_LEVEL decides what is written; Bolt's own level is only remembered for Bolt.

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { FAKE_BOT_TOKEN, FakeSlackApi } from '../helpers/channels/fake-slack-api.js';
 import { messageEvent, TEST_SIGNING_SECRET } from '../helpers/channels/slack-harness.js';
@@ -21,6 +22,8 @@ export interface SlackAckPhase {
   /** How long after the last event the last reply was posted. */
   drainMs: number;
   rateLimited: number;
+  /** This process's event-loop delay p99 (ms): a late client inflates the acks it measures. */
+  clientLoopDelayP99Ms: number;
 }
 
 const SLACK_LOCALES = { en: 'en-US', es: 'es-ES', pt: 'pt-BR', it: 'it-IT' } as const;
@@ -61,6 +64,8 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
   const pool = new Pool(mesa.url, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
   try {
     const events = prepareEvents(count, users);
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const acks = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
     const errors: Record<string, number> = {};
     let acked = 0;
@@ -94,6 +99,7 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
       setTimeout(tick, 50);
     });
     await Promise.all(sends);
+    loopDelay.disable();
     const burstEnd = Date.now();
     const lastReply = await repliesSettled(api, 5000, 120_000);
     return {
@@ -102,6 +108,8 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
       usersAnswered: new Set(api.posts.map((post) => post.channel)).size,
       drainMs: Math.max(0, lastReply - burstEnd),
       rateLimited: api.rateLimitedAt.length,
+      // The histogram records whole sampling intervals; subtracting the resolution leaves the delay.
+      clientLoopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - 5),
     };
   } finally {
     await pool.close();
@@ -114,5 +122,6 @@ export function printSlackAck(phase: SlackAckPhase): void {
   console.log(`\n== Slack events: ${phase.ratePerSecond} signed events/s, ${phase.events} events from ${phase.users} users, fake Slack Web API ==`);
   console.log(`  ack             ${latencyLine(phase.ack)}   [scheduled send -> Mesa's HTTP 200]`);
   console.log(`  acknowledged    ${phase.acked}/${phase.events}   errors ${errorsLine(phase.errors)}`);
+  console.log(`  client health   event-loop delay p99 ${ms(phase.clientLoopDelayP99Ms)} ms (the bench process also runs the fake Web API)`);
   console.log(`  replies         ${phase.repliesPosted} chat.postMessage calls to ${phase.usersAnswered}/${phase.users} users; last one ${ms(phase.drainMs)} ms after the last event`);
 }

@@ -4,42 +4,49 @@ import { ACTION_PREFIX } from './block-kit.js';
 import { clickOf } from './button-click.js';
 import type { SlackInbound } from './slack-inbound.js';
 import type { SlackSettings } from './slack-settings.js';
-import { SlackHttpReceiver } from './slack-http-receiver.js';
+import type { SlackHttpReceiver } from './slack-http-receiver.js';
+
+/** Who the bot is in the workspace (from auth.test): Bolt needs it to ignore the bot's own messages. */
+export interface BotIdentity {
+  botUserId: string;
+  botId: string;
+}
 
 export interface SlackAppOptions {
   settings: SlackSettings;
-  boltLogger: BoltLogger;
-  logger: Logger;
-  clock: () => Date;
-}
-
-/** The Bolt app and, over HTTP, the receiver whose router Mesa mounts. */
-export interface BuiltSlackApp {
-  app: App;
+  identity: BotIdentity;
+  /** Over HTTP, Mesa's receiver; in Socket Mode Bolt builds its own. */
   receiver: SlackHttpReceiver | undefined;
+  boltLogger: BoltLogger;
 }
 
-/**
- * Builds the Bolt app: over HTTP with Mesa's receiver, or in Socket Mode with Bolt's own. The Web API client
- * rejects rate-limited calls instead of sleeping inside them, so the delivery relay decides when to retry.
- */
-export function buildSlackApp({ settings, boltLogger, clock }: SlackAppOptions): BuiltSlackApp {
-  const clientOptions = {
+/** The Web API client's options: Slack's own settings for pacing and retries are the relay's to decide. */
+export function webClientOptions(settings: SlackSettings, logger: BoltLogger) {
+  return {
     slackApiUrl: settings.apiUrl,
+    logger,
+    // A rate-limited call is rejected at once instead of sleeping inside the client; the relay waits Retry-After.
     rejectRateLimitedCalls: true,
     // The relay retries with backoff and survives restarts; one quick retry here covers a dropped connection.
     retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
     timeout: 10_000,
   };
-  const receiver = settings.socketMode ? undefined : new SlackHttpReceiver({ signingSecret: settings.signingSecret!, clock, logger: boltLogger });
-  const app = new App({
+}
+
+/**
+ * Builds the Bolt app. The bot's identity is passed in, so Bolt never calls auth.test on its own (it would do so
+ * in its constructor, and a failure there is an unhandled rejection that would stay cached for every event).
+ */
+export function buildSlackApp({ settings, identity, receiver, boltLogger }: SlackAppOptions): App {
+  return new App({
     token: settings.botToken,
+    botUserId: identity.botUserId,
+    botId: identity.botId,
     logger: boltLogger,
-    clientOptions,
+    clientOptions: webClientOptions(settings, boltLogger),
     convoStore: false,
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken! }),
   });
-  return { app, receiver };
 }
 
 /** Routes messages, mentions and Mesa's buttons to the inbound side; every failure ends in one log line. */

@@ -1,9 +1,12 @@
+import { webApi } from '@slack/bolt';
 import type { ChannelAdapter, ChannelCapabilities, ChannelPlugin } from '../contract.js';
-import { boltLogger } from './bolt-logger.js';
+import { boltLogger as toBoltLogger } from './bolt-logger.js';
 import { ChannelLimiter } from './channel-limiter.js';
 import { SLACK_CHANNEL } from './slack-address.js';
-import { buildSlackApp, listen } from './slack-app.js';
+import { webClientOptions } from './slack-app.js';
+import { SlackConnection, type AuthApi } from './slack-connection.js';
 import { slackDeliverer, type ChatApi } from './slack-deliverer.js';
+import { SlackHttpReceiver } from './slack-http-receiver.js';
 import { SlackInbound } from './slack-inbound.js';
 import { readSlackSettings } from './slack-settings.js';
 import { UnusableInputReply } from './unusable-input-reply.js';
@@ -21,12 +24,13 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  */
 export const slackChannel: ChannelPlugin = {
   name: SLACK_CHANNEL,
-  async create({ conversations, translator, logger, clock, env }): Promise<ChannelAdapter | { disabled: string }> {
+  async create({ conversations, translator, logger, clock, env, shutdown }): Promise<ChannelAdapter | { disabled: string }> {
     const settings = readSlackSettings(env);
     if ('disabled' in settings) return settings;
-    const { app, receiver } = buildSlackApp({ settings, boltLogger: boltLogger(logger), logger, clock });
-    // The Web API's own types are stricter than the two calls made here; these views are all the channel uses.
-    const client = app.client as unknown as ChatApi & UsersApi;
+    const boltLogger = toBoltLogger(logger);
+    // The Web API's own types are stricter than the calls made here; these views are all the channel uses.
+    const client = new webApi.WebClient(settings.botToken, webClientOptions(settings, boltLogger)) as unknown as ChatApi & UsersApi & AuthApi;
+    const receiver = settings.socketMode ? undefined : new SlackHttpReceiver({ signingSecret: settings.signingSecret!, clock, logger: boltLogger });
     const limiter = new ChannelLimiter({ clock });
     const inbound = new SlackInbound({
       conversations,
@@ -34,7 +38,7 @@ export const slackChannel: ChannelPlugin = {
       unusable: new UnusableInputReply({ client, translator, limiter }),
       logger,
     });
-    listen(app, inbound, logger);
+    const connection = new SlackConnection({ settings, client, receiver, inbound, logger, boltLogger, shutdown });
     return {
       name: SLACK_CHANNEL,
       capabilities: SLACK_CAPABILITIES,
@@ -42,13 +46,8 @@ export const slackChannel: ChannelPlugin = {
       // A bot can always open its direct message with a workspace member.
       reachForMs: Number.POSITIVE_INFINITY,
       ...slackDeliverer({ client, translator, limiter }),
-      async start() {
-        if (settings.socketMode) await app.start();
-        logger.info({ mode: settings.socketMode ? 'socket' : 'http', path: receiver ? SLACK_EVENTS_PATH : undefined }, 'Slack channel ready');
-      },
-      async stop() {
-        if (settings.socketMode) await app.stop();
-      },
+      start: () => connection.start(),
+      stop: () => connection.stop(),
     };
   },
 };

@@ -53,8 +53,13 @@ export class SlackHttpReceiver implements Receiver {
       response.status(200).json(parsed.reply);
       return;
     }
-    if (parsed.kind === 'ignore' || !this.app) {
+    if (parsed.kind === 'ignore') {
       response.status(200).end();
+      return;
+    }
+    if (!this.app) {
+      // Slack redelivers what is not acknowledged, so nothing is lost while the bot's identity is unknown.
+      response.status(503).set('retry-after', '30').json({ error: { code: 'shutting_down', message: 'The Slack channel is not connected yet.' } });
       return;
     }
     const ack = new HTTPResponseAck({ logger: this.options.logger, processBeforeResponse: false, httpRequest: request, httpRequestBody: parsed.body, httpResponse: response });

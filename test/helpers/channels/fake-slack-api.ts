@@ -35,6 +35,8 @@ export class FakeSlackApi {
   readonly calls = new Map<string, number>();
   rateLimitNextPosts = 0;
   retryAfterSeconds = 1;
+  /** While true, auth.test answers 503: Slack unreachable or down when Mesa starts. */
+  authTestDown = false;
   /** When each 429 was answered (ms since the epoch). */
   readonly rateLimitedAt: number[] = [];
   private server: Server | undefined;
@@ -91,6 +93,7 @@ export class FakeSlackApi {
     if (request.headers.authorization !== `Bearer ${FAKE_BOT_TOKEN}`) return send(200, { ok: false, error: 'invalid_auth' });
     switch (method) {
       case 'auth.test':
+        if (this.authTestDown) return send(503, { ok: false, error: 'service_unavailable' });
         return send(200, { ok: true, url: 'https://mesa-test.slack.com/', team: 'Mesa Test', user: 'mesa', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0MESABOT', is_enterprise_install: false });
       case 'users.info':
         return send(200, this.userInfo(fields.user ?? '', fields.include_locale === 'true'));

@@ -57,12 +57,14 @@ export function listen(app: App, inbound: SlackInbound, logger: Logger): void {
   app.event('message', onMessage);
   app.event('app_mention', onMessage);
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action }) => {
-    // Acknowledge first: Slack shows the user an error if a press is not acknowledged within 3 seconds.
+    // The acknowledgement is sent once the press is stored (the receiver holds it until then, 2.5 s at most).
     await ack();
     const click = clickOf(body, action);
     if (click) await inbound.onClick(click);
   });
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'a Slack event could not be handled');
+    // Passed on, so the receiver answers 500 and Slack delivers the event again.
+    throw error;
   });
 }

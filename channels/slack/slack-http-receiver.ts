@@ -1,5 +1,6 @@
 import { HTTPResponseAck, isValidSlackRequest, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { Router, raw, type Request, type Response } from 'express';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseSlackBody } from './slack-request-body.js';
 
@@ -9,6 +10,11 @@ export interface SlackHttpReceiverOptions {
   logger: BoltLogger;
   /** Slack's payloads are a few kB; a block_actions payload repeats the message, so allow some room. */
   bodyLimitBytes?: number;
+  /**
+   * Slack retries what is not acknowledged within 3 s. Mesa acknowledges once the message is stored, or at this
+   * deadline if storing takes longer (the retry would then find the stored message and be dropped as a repeat).
+   */
+  ackDeadlineMs?: number;
 }
 
 // Slack refuses requests whose timestamp is more than five minutes off: a captured request cannot be replayed later.
@@ -18,8 +24,8 @@ const signedHeaders = z.object({ 'x-slack-signature': z.string().min(1), 'x-slac
 
 /**
  * Bolt's transport for Mesa's own HTTP server: verifies Slack's signature over the raw bytes (with Mesa's
- * clock), answers Slack's handshakes, and hands events and button presses to the Bolt app. The app
- * acknowledges before its listeners run, so Slack gets its 200 within its 3 seconds whatever a turn costs.
+ * clock), answers Slack's handshakes, and hands events and button presses to the Bolt app. Slack gets its 200
+ * once the message is stored (before its turn runs), and within its 3 seconds whatever storing costs.
  */
 export class SlackHttpReceiver implements Receiver {
   readonly router: Router = Router();
@@ -62,21 +68,34 @@ export class SlackHttpReceiver implements Receiver {
       response.status(503).set('retry-after', '30').json({ error: { code: 'shutting_down', message: 'The Slack channel is not connected yet.' } });
       return;
     }
-    const ack = new HTTPResponseAck({ logger: this.options.logger, processBeforeResponse: false, httpRequest: request, httpRequestBody: parsed.body, httpResponse: response });
+    // processBeforeResponse: Bolt's acknowledgement is held until the listeners have stored the message, so a
+    // crash in between makes Slack redeliver instead of losing it. The turn itself runs later, in the core.
+    const ack = new HTTPResponseAck({ logger: this.options.logger, processBeforeResponse: true, httpRequest: request, httpRequestBody: parsed.body, httpResponse: response });
     const retryNum = Number(request.headers['x-slack-retry-num']);
     const retryReason = request.headers['x-slack-retry-reason'];
-    try {
-      await this.app.processEvent({
-        body: parsed.body,
-        ack: ack.bind(),
-        ...(Number.isInteger(retryNum) ? { retryNum } : {}),
-        ...(typeof retryReason === 'string' ? { retryReason } : {}),
-      });
-      if (ack.storedResponse !== undefined && !response.headersSent) response.status(200).json(ack.storedResponse);
-    } catch (error) {
-      this.options.logger.error(`Slack event failed: ${error instanceof Error ? error.message : String(error)}`);
+    const processed = this.app.processEvent({
+      body: parsed.body,
+      ack: ack.bind(),
+      ...(Number.isInteger(retryNum) ? { retryNum } : {}),
+      ...(typeof retryReason === 'string' ? { retryReason } : {}),
+    });
+    const late = new AbortController();
+    const outcome = await Promise.race([
+      processed.then(() => 'done' as const, (error: unknown) => error),
+      sleep(this.options.ackDeadlineMs ?? 2500, 'late' as const, { signal: late.signal, ref: false }),
+    ]);
+    late.abort();
+    if (outcome !== 'done' && outcome !== 'late') {
+      this.options.logger.error(`Slack event failed: ${outcome instanceof Error ? outcome.message : String(outcome)}`);
+      // Not acknowledged: Slack delivers the event again, and a message already stored is not stored twice.
       if (!response.headersSent) response.status(500).end();
+      return;
     }
+    if (ack.storedResponse !== undefined && !response.headersSent) {
+      if (typeof ack.storedResponse === 'string') response.status(200).send(ack.storedResponse);
+      else response.status(200).json(ack.storedResponse);
+    }
+    if (outcome === 'late') await processed.catch(() => undefined);
   }
 
   private verified(request: Request, body: string): boolean {

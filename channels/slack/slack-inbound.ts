@@ -39,7 +39,10 @@ export class SlackInbound {
     const reference: SlackReference = { team: envelope.teamId, channel: decision.channel, ...(decision.threadTs ? { threadTs: decision.threadTs } : {}) };
     const conversation = await this.open(reference, decision.user);
     if (decision.kind === 'unusable') {
-      await this.options.unusable.send(conversation, reference, envelope.eventId);
+      // Not awaited: posting waits for the channel's send slot, and Slack's acknowledgement must not.
+      void this.options.unusable.send(conversation, reference, envelope.eventId).catch((error: unknown) => {
+        this.options.logger.warn({ err: error, eventId: envelope.eventId }, 'could not tell a Slack user their file cannot be read');
+      });
       return;
     }
     await this.accept(conversation, { text: decision.text }, envelope.eventId);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Language } from '../../bot/core/language.js';
 import { RecentlyUsed } from '../../bot/core/recently-used.js';
@@ -31,6 +32,8 @@ export interface UserDirectoryOptions {
   /** How long a lookup is reused: a user's messages come in bursts, and users.info is rate limited. */
   ttlMs?: number;
   capacity?: number;
+  /** Slack is acknowledged after the lookup, so a slow one is not waited for past this (it still fills the cache). */
+  timeoutMs?: number;
 }
 
 /**
@@ -50,6 +53,18 @@ export class UserDirectory {
     const now = this.options.clock().getTime();
     const cached = this.cache.get(userId);
     if (cached && now - cached.at < this.ttlMs) return cached.person;
+    const gaveUp = new AbortController();
+    const person = await Promise.race([
+      this.fetch(userId, now),
+      sleep(this.options.timeoutMs ?? 1000, undefined, { signal: gaveUp.signal, ref: false }).catch(() => undefined),
+    ]);
+    gaveUp.abort();
+    if (person) return person;
+    this.options.logger.warn({ slackUser: userId }, 'users.info is slow; answering without the Slack profile for now');
+    return cached?.person ?? {};
+  }
+
+  private async fetch(userId: string, now: number): Promise<SlackPerson | undefined> {
     try {
       const parsed = usersInfo.safeParse(await this.options.client.users.info({ user: userId, include_locale: true }));
       if (!parsed.success) throw new Error('users.info answered without a user');
@@ -61,7 +76,7 @@ export class UserDirectory {
       return person;
     } catch (error) {
       this.options.logger.warn({ err: error, slackUser: userId }, 'users.info failed; answering without the Slack profile');
-      return cached?.person ?? {};
+      return this.cache.get(userId)?.person ?? {};
     }
   }
 }

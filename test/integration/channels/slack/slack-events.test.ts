@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { slackAddress } from '../../../../channels/slack/slack-address.js';
 import { expectedTexts } from '../../../helpers/expected-text.js';
 import { startInProcess, type InProcessMesa } from '../../../helpers/in-process-mesa.js';
 import { FAKE_BOT_USER_ID, FAKE_TEAM_ID } from '../../../helpers/channels/fake-slack-api.js';
@@ -111,6 +112,14 @@ describe('Slack channel (fake Slack Web API)', () => {
       const greeting = texts('es')('bot:greeting');
       const replies = await repliesUntilAnswerTo(user, from, 'in English please', texts('en')('bot:language.switched'));
       expect(replies).toEqual([greeting, texts('en')('bot:language.switched')]);
+    });
+
+    it('acknowledges a message only once it is stored, so a crash after the 200 cannot lose it', async () => {
+      const user = await harness.newUser('durable', 'en');
+      expect((await user.sayAs('my printer jams', eventId())).status).toBe(200);
+      const conversation = await mesa.mesa.conversations.open(slackAddress({ team: FAKE_TEAM_ID, channel: user.channel }), { user: { externalId: user.userId } });
+      const transcript = await mesa.mesa.conversations.messagesAfter(conversation.id, null);
+      expect(transcript.filter((message) => message.role === 'user').map((message) => message.text)).toEqual(['my printer jams']);
     });
 
     it('ignores other bots, itself, edits, deletions and channel messages without a mention', async () => {

@@ -28,4 +28,10 @@ describe('Slack user lookup', () => {
     expect(await directory.lookUp('U2')).toMatchObject({ email: 'ana@example.com' });
     expect(await directory.lookUp('U3')).toEqual({});
   });
+
+  it('does not hold the message up for a users.info that hangs', async () => {
+    const client = { users: { info: () => new Promise<unknown>(() => undefined) } };
+    const directory = new UserDirectory({ client, clock: () => new Date(0), logger: createLogger('silent'), timeoutMs: 20 });
+    expect(await directory.lookUp('U4')).toEqual({});
+  });
 });

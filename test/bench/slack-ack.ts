@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Pool } from 'undici';
+import { startCpuMeter, type CpuShare } from './cpu-usage.js';
 import { FAKE_BOT_TOKEN, FakeSlackApi } from '../helpers/channels/fake-slack-api.js';
 import { messageEvent, TEST_SIGNING_SECRET } from '../helpers/channels/slack-harness.js';
 import { slackSignatureHeaders } from '../helpers/channels/slack-signing.js';
@@ -24,6 +25,8 @@ export interface SlackAckPhase {
   rateLimited: number;
   /** This process's event-loop delay p99 (ms): a late client inflates the acks it measures. */
   clientLoopDelayP99Ms: number;
+  /** CPU during the burst (1 = one core): Mesa, this process (client and fake Web API), everything else. */
+  cpu: CpuShare;
 }
 
 const SLACK_LOCALES = { en: 'en-US', es: 'es-ES', pt: 'pt-BR', it: 'it-IT' } as const;
@@ -66,6 +69,7 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
     const events = prepareEvents(count, users);
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
+    const meter = startCpuMeter(mesa.process.pid ?? 0);
     const acks = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
     const errors: Record<string, number> = {};
     let acked = 0;
@@ -99,6 +103,7 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
       setTimeout(tick, 50);
     });
     await Promise.all(sends);
+    const cpu = meter();
     loopDelay.disable();
     const burstEnd = Date.now();
     const lastReply = await repliesSettled(api, 5000, 120_000);
@@ -110,6 +115,7 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
       rateLimited: api.rateLimitedAt.length,
       // The histogram records whole sampling intervals; subtracting the resolution leaves the delay.
       clientLoopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - 5),
+      cpu,
     };
   } finally {
     await pool.close();
@@ -123,5 +129,7 @@ export function printSlackAck(phase: SlackAckPhase): void {
   console.log(`  ack             ${latencyLine(phase.ack)}   [scheduled send -> Mesa's HTTP 200]`);
   console.log(`  acknowledged    ${phase.acked}/${phase.events}   errors ${errorsLine(phase.errors)}`);
   console.log(`  client health   event-loop delay p99 ${ms(phase.clientLoopDelayP99Ms)} ms (the bench process also runs the fake Web API)`);
+  const share = (value: number): string => `${(value * 100).toFixed(0)}%`;
+  console.log(`  CPU             Mesa ${share(phase.cpu.server)}   bench + fake Web API ${share(phase.cpu.client)}   other processes ${share(phase.cpu.others)}   stolen by host ${share(phase.cpu.steal)}   (100% = one core)`);
   console.log(`  replies         ${phase.repliesPosted} chat.postMessage calls to ${phase.usersAnswered}/${phase.users} users; last one ${ms(phase.drainMs)} ms after the last event`);
 }

@@ -14,10 +14,11 @@ export const slackReference = z.object({
 export type SlackReference = z.infer<typeof slackReference>;
 
 /**
- * One Mesa conversation per direct-message channel, and one per thread a channel mention starts: two people
- * mentioning the bot in one channel must not share a conversation (or see each other's tickets).
+ * One Mesa conversation per direct-message channel, and one per person in each thread a channel mention
+ * starts: two people mentioning the bot in one thread, or pressing the buttons it posted there, must not
+ * share a conversation (nor its tickets and surveys).
  */
-export function slackAddress(reference: SlackReference): PlatformAddress {
-  const key = [reference.team, reference.channel, ...(reference.threadTs ? [reference.threadTs] : [])].join(':');
+export function slackAddress(reference: SlackReference, user: string): PlatformAddress {
+  const key = [reference.team, reference.channel, ...(reference.threadTs ? [reference.threadTs, user] : [])].join(':');
   return { channel: SLACK_CHANNEL, key, reference };
 }

@@ -55,7 +55,7 @@ export class SlackInbound {
 
   private async open(reference: SlackReference, user: string): Promise<ConversationRecord> {
     const person = await this.options.directory.lookUp(user);
-    return this.options.conversations.open(slackAddress(reference), {
+    return this.options.conversations.open(slackAddress(reference, user), {
       user: {
         externalId: user,
         ...(person.name ? { name: person.name } : {}),

@@ -117,7 +117,7 @@ describe('Slack channel (fake Slack Web API)', () => {
     it('acknowledges a message only once it is stored, so a crash after the 200 cannot lose it', async () => {
       const user = await harness.newUser('durable', 'en');
       expect((await user.sayAs('my printer jams', eventId())).status).toBe(200);
-      const conversation = await mesa.mesa.conversations.open(slackAddress({ team: FAKE_TEAM_ID, channel: user.channel }), { user: { externalId: user.userId } });
+      const conversation = await mesa.mesa.conversations.open(slackAddress({ team: FAKE_TEAM_ID, channel: user.channel }, user.userId), { user: { externalId: user.userId } });
       const transcript = await mesa.mesa.conversations.messagesAfter(conversation.id, null);
       expect(transcript.filter((message) => message.role === 'user').map((message) => message.text)).toEqual(['my printer jams']);
     });

@@ -72,7 +72,15 @@ export class SlackConnection {
     }
     const app = buildSlackApp({ settings, identity, receiver, boltLogger });
     listen(app, inbound, logger);
-    if (settings.socketMode) await app.start();
+    if (settings.socketMode) {
+      try {
+        await app.start();
+      } catch (error) {
+        logger.warn({ err: error }, 'Slack Socket Mode could not connect (is SLACK_APP_TOKEN right?); trying again in the background');
+        await app.stop().catch(() => undefined);
+        return false;
+      }
+    }
     this.app = app;
     logger.info({ mode: settings.socketMode ? 'socket' : 'http', botUserId: identity.botUserId }, 'Slack channel ready');
     return true;

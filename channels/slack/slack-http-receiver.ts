@@ -79,14 +79,14 @@ export class SlackHttpReceiver implements Receiver {
       ...(Number.isInteger(retryNum) ? { retryNum } : {}),
       ...(typeof retryReason === 'string' ? { retryReason } : {}),
     });
+    const settled = processed.then(() => 'done' as const, (error: unknown) => ({ error }));
     const late = new AbortController();
-    const outcome = await Promise.race([
-      processed.then(() => 'done' as const, (error: unknown) => error),
-      sleep(this.options.ackDeadlineMs ?? 2500, 'late' as const, { signal: late.signal, ref: false }),
-    ]);
+    let outcome = await Promise.race([settled, sleep(this.options.ackDeadlineMs ?? 2500, 'late' as const, { signal: late.signal, ref: false })]);
     late.abort();
+    // Past the deadline, answer with what Bolt has acknowledged so far; otherwise wait for it to finish.
+    if (outcome === 'late' && ack.storedResponse === undefined) outcome = await settled;
     if (outcome !== 'done' && outcome !== 'late') {
-      this.options.logger.error(`Slack event failed: ${outcome instanceof Error ? outcome.message : String(outcome)}`);
+      this.options.logger.error(`Slack event failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
       // Not acknowledged: Slack delivers the event again, and a message already stored is not stored twice.
       if (!response.headersSent) response.status(500).end();
       return;
@@ -95,7 +95,7 @@ export class SlackHttpReceiver implements Receiver {
       if (typeof ack.storedResponse === 'string') response.status(200).send(ack.storedResponse);
       else response.status(200).json(ack.storedResponse);
     }
-    if (outcome === 'late') await processed.catch(() => undefined);
+    await settled;
   }
 
   private verified(request: Request, body: string): boolean {

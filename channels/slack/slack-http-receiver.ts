@@ -1,8 +1,8 @@
 import { HTTPResponseAck, isValidSlackRequest, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { Router, raw, type Request, type Response } from 'express';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseSlackBody } from './slack-request-body.js';
+import { timeout } from './timeout.js';
 
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
@@ -80,9 +80,9 @@ export class SlackHttpReceiver implements Receiver {
       ...(typeof retryReason === 'string' ? { retryReason } : {}),
     });
     const settled = processed.then(() => 'done' as const, (error: unknown) => ({ error }));
-    const late = new AbortController();
-    let outcome = await Promise.race([settled, sleep(this.options.ackDeadlineMs ?? 2500, 'late' as const, { signal: late.signal, ref: false })]);
-    late.abort();
+    const deadline = timeout(this.options.ackDeadlineMs ?? 2500, 'late' as const);
+    let outcome = await Promise.race([settled, deadline.promise]);
+    deadline.cancel();
     // Past the deadline, answer with what Bolt has acknowledged so far; otherwise wait for it to finish.
     if (outcome === 'late' && ack.storedResponse === undefined) outcome = await settled;
     if (outcome !== 'done' && outcome !== 'late') {

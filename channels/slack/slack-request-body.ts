@@ -15,6 +15,8 @@ const envelope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block_actions'), actions: z.array(z.looseObject({ action_id: z.string() })) }).loose(),
 ]);
 
+const typedBody = z.looseObject({ type: z.string() });
+
 function decode(raw: string, contentType: string | undefined): unknown {
   if (contentType?.startsWith('application/x-www-form-urlencoded')) {
     const form = new URLSearchParams(raw);
@@ -34,7 +36,7 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Sl
   } catch {
     return { kind: 'invalid', message: 'The body is not valid JSON.' };
   }
-  const typed = z.looseObject({ type: z.string() }).safeParse(decoded);
+  const typed = typedBody.safeParse(decoded);
   if (!typed.success) return { kind: 'invalid', message: 'The body is not a Slack event or interaction.' };
   if (typed.data.type === 'ssl_check') return { kind: 'reply', reply: {} };
   if (!['url_verification', 'event_callback', 'block_actions'].includes(typed.data.type)) return { kind: 'ignore' };

@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Language } from '../../bot/core/language.js';
 import { RecentlyUsed } from '../../bot/core/recently-used.js';
 import type { Logger } from '../../bot/logger.js';
 import { languageOfSlackLocale } from './slack-locale.js';
+import { timeout } from './timeout.js';
 
 /** What Slack vouches for about a user: the workspace's verified email and the language of their Slack client. */
 export interface SlackPerson {
@@ -53,12 +53,9 @@ export class UserDirectory {
     const now = this.options.clock().getTime();
     const cached = this.cache.get(userId);
     if (cached && now - cached.at < this.ttlMs) return cached.person;
-    const gaveUp = new AbortController();
-    const person = await Promise.race([
-      this.fetch(userId, now),
-      sleep(this.options.timeoutMs ?? 1000, undefined, { signal: gaveUp.signal, ref: false }).catch(() => undefined),
-    ]);
-    gaveUp.abort();
+    const gaveUp = timeout(this.options.timeoutMs ?? 1000, undefined);
+    const person = await Promise.race([this.fetch(userId, now), gaveUp.promise]);
+    gaveUp.cancel();
     if (person) return person;
     this.options.logger.warn({ slackUser: userId }, 'users.info is slow; answering without the Slack profile for now');
     return cached?.person ?? {};

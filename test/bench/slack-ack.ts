@@ -16,6 +16,8 @@ export interface SlackAckPhase {
   ratePerSecond: number;
   /** From each event's scheduled send to Mesa's HTTP answer: what Slack's 3-second rule measures. */
   ack: LatencySummary;
+  /** Ack p99 per 10-second stretch of the burst: a steady figure means load, a rising one a backlog. */
+  windowP99Ms: number[];
   acked: number;
   errors: Record<string, number>;
   repliesPosted: number;
@@ -109,6 +111,7 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
     const lastReply = await repliesSettled(api, 5000, 120_000);
     return {
       events: count, users, ratePerSecond: rate, ack: summarize(acks), acked, errors,
+      windowP99Ms: Array.from({ length: Math.ceil(count / (rate * 10)) }, (_, window) => summarize(acks.subarray(window * rate * 10, (window + 1) * rate * 10)).p99),
       repliesPosted: api.posts.length,
       usersAnswered: new Set(api.posts.map((post) => post.channel)).size,
       drainMs: Math.max(0, lastReply - burstEnd),
@@ -127,6 +130,7 @@ export async function slackAckPhase(options: { rate?: number; durationMs?: numbe
 export function printSlackAck(phase: SlackAckPhase): void {
   console.log(`\n== Slack events: ${phase.ratePerSecond} signed events/s, ${phase.events} events from ${phase.users} users, fake Slack Web API ==`);
   console.log(`  ack             ${latencyLine(phase.ack)}   [scheduled send -> Mesa's HTTP 200]`);
+  console.log(`  per 10 s       ack p99 ${phase.windowP99Ms.map((value) => ms(value)).join(', ')} ms`);
   console.log(`  acknowledged    ${phase.acked}/${phase.events}   errors ${errorsLine(phase.errors)}`);
   console.log(`  client health   event-loop delay p99 ${ms(phase.clientLoopDelayP99Ms)} ms (the bench process also runs the fake Web API)`);
   const share = (value: number): string => `${(value * 100).toFixed(0)}%`;

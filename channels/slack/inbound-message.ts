@@ -49,6 +49,8 @@ export function decideInbound(raw: unknown, botUserId: string | undefined): Inbo
   if (event.subtype && !ANSWERED_SUBTYPES.has(event.subtype)) return { kind: 'ignore', reason: `subtype ${event.subtype}` };
   // Mentions in channels arrive as app_mention; a plain channel message is not addressed to the bot.
   if (event.type === 'message' && event.channel_type !== 'im') return { kind: 'ignore', reason: 'channel message without a mention' };
+  // A mention inside a direct message comes twice, as message.im and as app_mention (with its own event id).
+  if (event.type === 'app_mention' && (event.channel_type === 'im' || event.channel.startsWith('D'))) return { kind: 'ignore', reason: 'mention in a direct message' };
   const where = {
     user: event.user,
     channel: event.channel,

@@ -19,6 +19,7 @@ describe('which Slack events the bot answers', () => {
     ['a channel message without a mention', dm({ channel: 'C1', channel_type: 'channel' })],
     ['a message without text or files', dm({ text: '   ' })],
     ['an unknown event', { type: 'reaction_added', user: 'U1' }],
+    ['the app_mention twin of a direct message that mentions the bot', { type: 'app_mention', channel: 'D1', channel_type: 'im', user: 'U1', text: `<@${BOT}> hi`, ts: '3.3' }],
   ])('ignores %s', (_name, event) => {
     expect(decideInbound(event, BOT).kind).toBe('ignore');
   });

@@ -1,5 +1,6 @@
 import type { ChannelPlugin } from '../contract.js';
+import { slackChannel } from '../slack/slack-channel.js';
 import { teamsChannel } from '../teams/teams-channel.js';
 
 /** Teams, Slack and WhatsApp: each plugs in here, one line, and reads its own settings. */
-export const messagingChannels: ChannelPlugin[] = [teamsChannel];
+export const messagingChannels: ChannelPlugin[] = [teamsChannel, slackChannel];

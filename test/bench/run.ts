@@ -9,6 +9,7 @@ import { startEcho } from './start-echo.js';
 import { kbSearchPhase, printKbSearch, type KbSearchPhase } from './kb-search.js';
 import { printRelay, relayPhase, type RelayPhase } from './relay.js';
 import { kpiPhase, printKpi, type KpiPhase } from './kpi-queries.js';
+import { printSlackAck, slackAckPhase, type SlackAckPhase } from './slack-ack.js';
 
 /*
  * `npm run bench`: how Mesa's web chat holds up.
@@ -19,10 +20,11 @@ import { kpiPhase, printKpi, type KpiPhase } from './kpi-queries.js';
  * 3. Control: the open loop against the echo server, i.e. the latency floor of this machine and client.
  * 4. Relay: 50 live handoffs; latency from an analyst's reply (console API) to the user's long-poll.
  * 5. KB search: GET /api/kb/search with 10,000 published article variants.
+ * 6. Slack: 200 signed events/s for 60 s at /slack/events with a fake Slack Web API; ack latency and replies.
  * Prints a summary table and writes the figures to dist/bench-results.json. `--only kb` runs the KB search
  * phase alone (the chat phases take minutes and do not touch search), and writes dist/bench-kb-results.json;
- * `--only relay`, `--only closed` and `--only kpi` run those phases alone.
- * 6. KPI views: the coordinators' dashboard queries over a year of about a million recorded events.
+ * `--only relay`, `--only closed`, `--only slack` and `--only kpi` run those phases alone.
+ * 7. KPI views: the coordinators' dashboard queries over a year of about a million recorded events.
  */
 
 async function startTarget(): Promise<Server> {
@@ -101,6 +103,24 @@ function relayRows(relay: RelayPhase): Row[] {
     { metric: `relay analyst → user p99, ${relay.handoffs} live handoffs (ms)`, measured: ms(relay.latency.p99) },
     { metric: 'relay messages delivered', measured: `${relay.delivered}/${relay.messages}`, target: 'all', pass: relay.delivered === relay.messages },
   ];
+}
+
+function slackRows(slack: SlackAckPhase): Row[] {
+  return [
+    { metric: `Slack ack p50 at ${slack.ratePerSecond} events/s (ms)`, measured: ms(slack.ack.p50) },
+    { metric: `Slack ack p99 at ${slack.ratePerSecond} events/s (ms)`, measured: ms(slack.ack.p99), target: `<= ${targets.slackAckP99Ms}`, pass: slack.ack.p99 <= targets.slackAckP99Ms },
+    { metric: 'Slack events acknowledged', measured: `${slack.acked}/${slack.events}`, target: 'all', pass: slack.acked === slack.events },
+    { metric: 'Slack replies posted (chat.postMessage)', measured: `${slack.repliesPosted} to ${slack.usersAnswered}/${slack.users} users` },
+  ];
+}
+
+async function slackOnly(): Promise<void> {
+  const load = loadavg()[0] ?? 0;
+  console.log(`Mesa benchmark, Slack events phase only\nmachine load average (1 min): ${load.toFixed(2)}${load > 1 ? '  <- other work is running; expect noisy figures' : ''}`);
+  const slack = await slackAckPhase();
+  printSlackAck(slack);
+  console.log(table(slackRows(slack)));
+  writeResults('bench-slack-results.json', `${JSON.stringify({ date: new Date().toISOString(), loadAverage: [load, loadavg()[0] ?? 0], slack }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
 }
 
 async function relayOnly(): Promise<void> {
@@ -199,15 +219,18 @@ async function main(): Promise<void> {
   const kb = await kbSearchPhase();
   printKbSearch(kb);
 
+  const slack = await slackAckPhase();
+  printSlackAck(slack);
+
   const kpi = await kpiPhase();
   printKpi(kpi);
 
   const loadAtEnd = loadavg()[0] ?? 0;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(0);
   console.log(`\n== Summary: ${server.name}, ${seconds} s, load average ${loadAtStart.toFixed(2)} at start (${loadAtEnd.toFixed(2)} at end, the bench included) ==`);
-  console.log(table([...summaryRows(server.name, open, closed, closedEcho, openEcho), ...relayRows(relay), ...kbRows(kb), ...kpiRows(kpi)]));
+  console.log(table([...summaryRows(server.name, open, closed, closedEcho, openEcho), ...relayRows(relay), ...kbRows(kb), ...slackRows(slack), ...kpiRows(kpi)]));
 
-  writeResults('bench-results.json', resultsJson(server.name, [loadAtStart, loadAtEnd], open, closed, closedEcho, openEcho).replace(/\n}\n$/, `,\n  "relay": ${JSON.stringify(relay)},\n  "kbSearch": ${JSON.stringify(kb)},\n  "kpi": ${JSON.stringify(kpi)}\n}\n`));
+  writeResults('bench-results.json', resultsJson(server.name, [loadAtStart, loadAtEnd], open, closed, closedEcho, openEcho).replace(/\n}\n$/, `,\n  "relay": ${JSON.stringify(relay)},\n  "kbSearch": ${JSON.stringify(kb)},\n  "slack": ${JSON.stringify(slack, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value))},\n  "kpi": ${JSON.stringify(kpi)}\n}\n`));
 }
 
 function only(): string | undefined {
@@ -216,7 +239,7 @@ function only(): string | undefined {
 }
 
 const phase = only();
-const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly, kpi: kpiOnly };
+const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly, slack: slackOnly, kpi: kpiOnly };
 if (phase !== undefined && !(phase in phases)) {
   console.error(`unknown phase for --only: ${phase} (known: ${Object.keys(phases).join(', ')})`);
   process.exit(2);

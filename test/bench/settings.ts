@@ -31,6 +31,10 @@ export const settings = {
    * meaning and the flow stay the same): nothing Mesa remembers about a message is reused.
    */
   uniqueTexts: process.env.BENCH_UNIQUE_TEXTS === 'on',
+  /** Slack ack phase: signed events per second, for how long, from how many users. */
+  slackRate: envNumber('BENCH_SLACK_RATE', 200),
+  slackDurationMs: envNumber('BENCH_SLACK_DURATION_S', 60) * 1000,
+  slackUsers: envNumber('BENCH_SLACK_USERS', 1000),
 } as const;
 
-export const targets = { openP99Ms: 50, fellBehind: 0, ratio: 0.5 } as const;
+export const targets = { openP99Ms: 50, fellBehind: 0, ratio: 0.5, slackAckP99Ms: 500 } as const;

@@ -1,4 +1,5 @@
 import type { ChannelPlugin } from '../contract.js';
+import { whatsappChannel } from '../whatsapp/whatsapp-channel.js';
 
 /** Teams, Slack and WhatsApp: each plugs in here, one line, and reads its own settings. */
-export const messagingChannels: ChannelPlugin[] = [];
+export const messagingChannels: ChannelPlugin[] = [whatsappChannel()];

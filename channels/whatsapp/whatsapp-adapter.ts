@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyedLock } from '../../bot/core/keyed-lock.js';
 import type { StoredMessage } from '../../bot/core/messages.js';
 import { DeliveryError, type ChannelAdapter, type ChannelContext, type ChannelRoute, type DeliveryTarget } from '../contract.js';
 import { ConnectionStatus } from './connection-status.js';
@@ -34,6 +35,8 @@ export class WhatsappAdapter implements ChannelAdapter {
   readonly status: ConnectionStatus;
   private readonly stopping = new AbortController();
   private readonly handleInbound: ReturnType<typeof inboundHandler>;
+  // Each chat's messages are taken in one at a time, so a quick second message cannot overtake the first.
+  private readonly inbound = new KeyedLock();
 
   constructor(private readonly options: WhatsappAdapterOptions) {
     const { context } = options;
@@ -83,6 +86,7 @@ export class WhatsappAdapter implements ChannelAdapter {
     this.status.apply(event);
     if (event.type === 'qr') this.options.showQr(event.qr);
     if (event.type !== 'message') return;
-    this.handleInbound(event.message).catch((error: unknown) => this.options.context.logger.error({ err: error }, 'a WhatsApp message could not be taken in'));
+    const { message } = event;
+    this.inbound.run(message.chatId, () => this.handleInbound(message)).catch((error: unknown) => this.options.context.logger.error({ err: error }, 'a WhatsApp message could not be taken in'));
   }
 }

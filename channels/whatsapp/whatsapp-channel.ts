@@ -16,6 +16,8 @@ import type { WorkerStart } from './worker-protocol.js';
 export const WHATSAPP_CLIENT_ID = 'mesa';
 
 export interface WhatsappChannelOptions {
+  /** Settings that take precedence over Mesa's environment (an embedding app's, a test's). */
+  env?: NodeJS.ProcessEnv;
   /** Where whatsapp-web.js runs; a forked worker unless a test hands in its own. */
   transport?: (start: WorkerStart, settings: WhatsappSettings, logger: Logger) => WhatsappTransport;
   /** Milliseconds since the epoch, for the send pacing: real time by default, since it is WhatsApp's servers that count. */
@@ -41,7 +43,7 @@ export function whatsappChannel(options: WhatsappChannelOptions = {}): ChannelPl
   return {
     name: WHATSAPP_CHANNEL,
     async create(context): Promise<ChannelAdapter | { disabled: string }> {
-      const settings = readWhatsappSettings(context.env, context.dataDir);
+      const settings = readWhatsappSettings({ ...context.env, ...options.env }, context.dataDir);
       if (!settings.enabled) return { disabled: 'WHATSAPP_ENABLED is not on' };
       // The session is a login to the number: only Mesa's user may read it.
       mkdirSync(settings.sessionDir, { recursive: true, mode: 0o700 });

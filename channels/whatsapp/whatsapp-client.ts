@@ -18,7 +18,8 @@ export interface WhatsappMessageLike {
 
 /** The part of whatsapp-web.js's `Client` the worker drives: its events, `initialize`, `sendMessage` and `destroy`. */
 export interface WhatsappClientLike {
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each event has its own payload; the bridge types each listener
+  on(event: string, listener: (...args: any[]) => void): unknown;
   initialize(): Promise<void>;
   sendMessage(chatId: string, text: string): Promise<unknown>;
   destroy(): Promise<void>;

@@ -47,6 +47,11 @@ export class ForkedTransport implements WhatsappTransport {
     this.watchdog.unref();
   }
 
+  /** The current worker's process id, while one runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async send(chatId: string, text: string): Promise<void> {
     if (!this.link) throw new SendFailedError('the WhatsApp worker is restarting');
     await this.link.send(chatId, text);

@@ -45,10 +45,10 @@ export function whatsappChannel(options: WhatsappChannelOptions = {}): ChannelPl
     async create(context): Promise<ChannelAdapter | { disabled: string }> {
       const settings = readWhatsappSettings({ ...context.env, ...options.env }, context.dataDir);
       if (!settings.enabled) return { disabled: 'WHATSAPP_ENABLED is not on' };
-      // The session is a login to the number: only Mesa's user may read it.
-      mkdirSync(settings.sessionDir, { recursive: true, mode: 0o700 });
       const start: WorkerStart = { type: 'start', dataPath: settings.sessionDir, clientId: WHATSAPP_CLIENT_ID, chromiumPath: settings.chromiumPath };
       const transport = (options.transport ?? forkedTransport)(start, settings, context.logger);
+      // The session is a login to the number: only Mesa's user may read it.
+      mkdirSync(settings.sessionDir, { recursive: true, mode: 0o700 });
       const limiter = new SendLimiter({
         chatIntervalMs: settings.chatIntervalMs,
         maxPerMinute: settings.maxPerMinute,

@@ -73,4 +73,17 @@ describe('WhatsApp inbound messages (fake whatsapp-web.js client)', () => {
     for (const ignored of ['120363012345678901@g.us', 'status@broadcast', '34600111005@c.us', '34600111006@c.us']) expect(sentTo(ignored)).toEqual([]);
     expect(sentTo(chatId).map((text) => readWhatsappText(text).text)).toEqual([texts('en')('bot:greeting'), texts('es')('bot:language.switched')]);
   });
+
+  it('keeps a reply WhatsApp refused and sends it once WhatsApp takes messages again (fake outage)', async () => {
+    const chatId = '34600111008@c.us';
+    const client = mesa.client();
+    client.failSends = true;
+    client.receive({ from: chatId, body: 'hello' });
+    const conversation = await conversationOf('34600111008');
+    await until(async () => (await mesa.mesa.conversations.messagesAfter(conversation.id, null)).some((message) => message.role === 'bot'), 'the reply to be committed');
+    client.failSends = false;
+    const { text } = await client.nextSent(chatId, 0, () => true, 20_000);
+    expect(readWhatsappText(text).text).toBe(texts('en')('bot:greeting'));
+    expect(sentTo(chatId)).toHaveLength(1);
+  }, 30_000);
 });

@@ -1,4 +1,5 @@
 import type { Translate, Translator } from '../i18n/translator.js';
+import { fitChoices, type ChannelCapabilities } from './channel-capabilities.js';
 import type { ConversationEvents } from './conversation-events.js';
 import type { ConversationGateway } from './conversation-gateway.js';
 import type { ConversationRepository } from './conversation-repository.js';
@@ -19,6 +20,8 @@ export interface DeskGatewayOptions {
    * The web chat keeps its transcript, so a user who comes back later still sees and answers what was sent.
    */
   reachFor?: Record<string, number>;
+  /** What each channel can show; notices are fitted to it. */
+  capabilitiesOf?: (channel: string) => ChannelCapabilities;
 }
 
 const TRANSCRIPT_PAGE = 500;
@@ -47,7 +50,9 @@ export class DeskGateway implements ConversationGateway {
     const conversation = await this.options.repository.findConversation(conversationId);
     if (!conversation) return null;
     const language = conversation.state.language;
-    const message = this.options.renderNotice(notice, this.options.translator.forLanguage(language));
+    const rendered = this.options.renderNotice(notice, this.options.translator.forLanguage(language));
+    const capabilities = this.options.capabilitiesOf?.(conversation.channel);
+    const message = capabilities ? fitChoices(rendered, capabilities) : rendered;
     const stored = await this.append(conversationId, [message], 'bot', language, dedupeKey);
     return stored.length > 0 ? stored : null;
   }

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Translator } from '../i18n/translator.js';
+import { fitChoices, type ChannelCapabilities } from './channel-capabilities.js';
 import type { ConversationEngine } from './conversation-engine.js';
 import type { ConversationEvents } from './conversation-events.js';
 import type { ConversationRepository, PendingTurn } from './conversation-repository.js';
@@ -15,6 +16,8 @@ export interface TurnRunnerOptions {
   clock: () => Date;
   /** Delay before retrying a conversation whose storage failed; grows per attempt. */
   retryDelayMs?: number;
+  /** What each channel can show; replies are fitted to it. Channels not known show everything. */
+  capabilitiesOf?: (channel: string) => ChannelCapabilities;
   /** Where the accepting request left secrets it kept out of the transcript. */
   secrets?: SecretInbox;
 }
@@ -104,6 +107,8 @@ export class TurnRunner {
         replies: [{ role: 'bot' as const, locale: language, text: this.options.translator.forLanguage(language)('bot:errors.turn_failed') }],
       };
     }
+    const capabilities = this.options.capabilitiesOf?.(conversation.channel);
+    if (capabilities) output = { ...output, replies: output.replies.map((reply) => fitChoices(reply, capabilities)) };
     const stored = await repository.completeTurn({ conversationId, inboundId: inbound.id, ...output, at: clock() });
     logger.debug({ conversationId, messageId: inbound.id, replies: stored.length }, 'turn answered');
     if (stored.length > 0) events.publish(conversationId, { type: 'messages', messages: stored });

@@ -7,6 +7,7 @@ import { consolePagesRouter } from '../console/console-pages.js';
 import { kbSearchRouter } from '../http/kb-search-router.js';
 import { startKnowledgeBase } from '../../kb/start-knowledge-base.js';
 import type { ChannelPlugin } from '../contract.js';
+import { RICH_CAPABILITIES, type ChannelCapabilities } from '../../bot/core/channel-capabilities.js';
 import { SqliteAddressBook } from '../../bot/storage/sqlite/sqlite-address-book.js';
 import { DeliveryRelay } from '../../bot/core/delivery-relay.js';
 import { startChannels } from './start-channels.js';
@@ -101,7 +102,9 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
   const addresses = new SqliteAddressBook(storage.db);
   // The channels' reach is known once they are built; the desk asks only later, when a ticket changes.
   const reachFor: Record<string, number> = {};
-  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock, presence, reachFor });
+  const shown = new Map<string, ChannelCapabilities>();
+  const capabilitiesOf = (channel: string): ChannelCapabilities => shown.get(channel) ?? RICH_CAPABILITIES;
+  const gateway = new DeskGateway({ repository: storage.conversations, events, translator, renderNotice: renderTicketNotice, clock, presence, reachFor, capabilitiesOf });
   const desk = createServiceDesk({
     repository: new SqliteTicketRepository(storage.db),
     config: ticketing,
@@ -118,7 +121,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
   });
   const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk, selfService: identity.service }), handoff: createHandoffGate(desk), clock });
   const secrets = new SecretInbox();
-  const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock, secrets });
+  const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock, secrets, capabilitiesOf });
   const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence, addresses, redaction: { redactor: selfServiceRedactor(), inbox: secrets } });
   const shutdown = new AbortController();
   // Every waiting long poll and open stream listens for shutdown; thousands at once are normal, not a leak.
@@ -128,6 +131,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     context: { conversations, translator, logger, clock, shutdown: shutdown.signal, dataDir: config.dataDir, env: options.env ?? process.env, publicUrl: config.publicUrl, staff: staffAuth },
   });
   Object.assign(reachFor, channels.reachFor);
+  for (const adapter of channels.adapters) shown.set(adapter.name, adapter.capabilities);
   const relay = new DeliveryRelay({ repository: storage.conversations, addresses, events, deliverers: channels.deliverers, logger, clock });
 
   const app = createHttpApp({

@@ -1,3 +1,4 @@
+import type { ChannelCapabilities } from '../../bot/core/channel-capabilities.js';
 import type { ConversationEngine } from '../../bot/core/conversation-engine.js';
 import { ConversationEvents } from '../../bot/core/conversation-events.js';
 import { initialState } from '../../bot/core/conversation-state.js';
@@ -11,7 +12,7 @@ import { SqliteConversationRepository } from '../../bot/storage/sqlite/sqlite-co
 import { expectedTexts } from '../helpers/expected-text.js';
 import { freshDataDir } from '../helpers/start-mesa.js';
 
-async function setUp(engine: ConversationEngine) {
+async function setUp(engine: ConversationEngine, capabilitiesOf?: (channel: string) => ChannelCapabilities) {
   const repository = new SqliteConversationRepository(openDatabase(freshDataDir()));
   opened.push(repository);
   const user = await repository.upsertUser('webchat', { externalId: 'u1' });
@@ -19,7 +20,7 @@ async function setUp(engine: ConversationEngine) {
   const events = new ConversationEvents();
   const texts = await expectedTexts();
   const translator = await createTranslator(loadLocaleResources(localesDir()));
-  const runner = new TurnRunner({ repository, engine, events, translator, logger: createLogger('silent'), clock: () => new Date() });
+  const runner = new TurnRunner({ repository, engine, events, translator, logger: createLogger('silent'), clock: () => new Date(), ...(capabilitiesOf ? { capabilitiesOf } : {}) });
   return { repository, runner, texts };
 }
 
@@ -71,5 +72,18 @@ describe('TurnRunner', () => {
     expect(overlap).toBe(false);
     const bot = (await repository.messagesAfter('c1', null, 20)).filter((message) => message.role === 'bot').map((message) => message.text);
     expect(bot).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('fits a reply\'s choices to what the conversation\'s channel can show, keeping the first ones', async () => {
+    const seven = Array.from({ length: 7 }, (_unused, index) => ({ id: `choice.${index}`, label: `Choice ${index}` }));
+    const engine: ConversationEngine = { handle: async ({ state }) => ({ state, replies: [{ role: 'bot', locale: state.language, text: 'pick one', actions: seven }] }) };
+    const { repository, runner } = await setUp(engine, (channel) => ({ buttons: true, maxButtons: channel === 'webchat' ? 6 : 10, cards: true, typing: true, edits: false, markdown: true }));
+    await repository.acceptUserMessage({ conversationId: 'c1', text: 'ciao', actionId: null, locale: 'it', at: new Date() });
+    runner.schedule('c1');
+    await runner.idle();
+    const reply = (await repository.messagesAfter('c1', null, 10)).find((message) => message.role === 'bot');
+    expect(reply?.actions?.map((action) => action.id)).toEqual(seven.slice(0, 6).map((action) => action.id));
+    // A choice left out was never offered, so pressing it is refused like any unknown button.
+    expect(await repository.findOfferedAction('c1', 'choice.6')).toBeNull();
   });
 });

@@ -55,7 +55,10 @@ describe.each(conformanceHarnesses())('channel conformance: $channel', (harness:
     const texts = await expectedTexts();
     const user = await harness.newUser(`greet-${harness.channel}`, 'es');
     await user.say('hola');
-    expect((await user.next()).text).toBe(texts('es')('bot:greeting'));
+    const greeting = await user.next();
+    expect(greeting.text).toBe(texts('es')('bot:greeting'));
+    // Every channel shows the way to a person, whatever the number of choices it can show.
+    expect(greeting.choices.map((choice) => choice.id)).toContain('intent.human');
     await user.say('in English please');
     expect((await user.next()).text).toBe(texts('en')('bot:language.switched'));
   });

@@ -8,6 +8,7 @@ import { settings, targets } from './settings.js';
 import { startEcho } from './start-echo.js';
 import { kbSearchPhase, printKbSearch, type KbSearchPhase } from './kb-search.js';
 import { printRelay, relayPhase, type RelayPhase } from './relay.js';
+import { kbQualityPhase, printKbQuality, type KbQualityPhase } from './kb-quality.js';
 
 /*
  * `npm run bench`: how Mesa's web chat holds up.
@@ -93,6 +94,26 @@ function kbRows(kb: KbSearchPhase): Row[] {
   ];
 }
 
+/** The answer-quality targets of issue 13: end to end through the chat, and search alone. */
+function kbQualityRows(quality: KbQualityPhase): Row[] {
+  const share = (tally: { top1: number; top3: number; answerable: number } | undefined, field: 'top1' | 'top3') => (tally && tally.answerable > 0 ? tally[field] / tally.answerable : 0);
+  const all = quality.chat.all;
+  const rows: Row[] = [
+    { metric: 'end to end: right article offered by the chat', measured: percent(share(all, 'top3')), target: '>= 95.0%', pass: share(all, 'top3') >= 0.95 },
+  ];
+  for (const language of ['en', 'es', 'pt', 'it']) {
+    const value = share(quality.chat[`lang ${language}`], 'top3');
+    rows.push({ metric: `end to end, ${language}`, measured: percent(value), target: '>= 93.0%', pass: value >= 0.93 });
+  }
+  const falseOffers = all && all.offTopic > 0 ? all.falseOffers / all.offTopic : 0;
+  rows.push(
+    { metric: 'end to end: off-topic false offers', measured: percent(falseOffers), target: '<= 5.0%', pass: falseOffers <= 0.05 },
+    { metric: 'search top-1', measured: percent(share(quality.search.all, 'top1')), target: '>= 95.0%', pass: share(quality.search.all, 'top1') >= 0.95 },
+    { metric: 'search top-3', measured: percent(share(quality.search.all, 'top3')), target: '>= 99.0%', pass: share(quality.search.all, 'top3') >= 0.99 },
+  );
+  return rows;
+}
+
 function relayRows(relay: RelayPhase): Row[] {
   return [
     { metric: `relay analyst → user p50, ${relay.handoffs} live handoffs (ms)`, measured: ms(relay.latency.p50) },
@@ -141,11 +162,13 @@ async function closedOnly(): Promise<void> {
 async function kbOnly(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   console.log(`Mesa benchmark, KB search phase only\nmachine load average (1 min): ${load.toFixed(2)}${load > 1 ? '  <- other work is running; expect noisy figures' : ''}`);
-  const kb = await kbSearchPhase();
-  printKbSearch(kb);
+  const quality = await kbQualityPhase();
+  printKbQuality(quality);
+  const kb = process.argv.includes('--no-latency') ? null : await kbSearchPhase();
+  if (kb) printKbSearch(kb);
   console.log(`\n== Summary: load average ${load.toFixed(2)} at start (${(loadavg()[0] ?? 0).toFixed(2)} at end, the bench included) ==`);
-  console.log(table(kbRows(kb)));
-  writeResults('bench-kb-results.json', `${JSON.stringify({ date: new Date().toISOString(), loadAverage: [load, loadavg()[0] ?? 0], kbSearch: kb }, null, 2)}\n`);
+  console.log(table([...kbQualityRows(quality), ...(kb ? kbRows(kb) : [])]));
+  writeResults('bench-kb-results.json', `${JSON.stringify({ date: new Date().toISOString(), loadAverage: [load, loadavg()[0] ?? 0], kbQuality: quality, kbSearch: kb }, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,11 @@ import type { HandoffGate } from './handoff-gate.js';
 import type { Language } from './language.js';
 import { followUserLanguage } from './language-policy.js';
 import type { InboundMessage } from './messages.js';
+import type { MessageCues } from '../nlu/message-cues.js';
+import type { Understanding } from '../nlu/nlu.js';
+import { MesaError } from './errors.js';
+import type { KnowledgeBase, KnowledgeHit } from './knowledge-base.js';
+import { decideRoute } from './route-decision.js';
 
 export interface TurnInput {
   inbound: InboundMessage;
@@ -36,10 +41,19 @@ export interface ConversationEngineOptions {
   clock: () => Date;
   /** Keeps the bot quiet while an analyst owns the conversation; absent when there is no service desk. */
   handoff?: HandoffGate;
+  /** Lets a strong article match compete with a command intent; without it intents route as classified. */
+  kb?: KnowledgeBase;
+  /** What a message's words say (a problem described, a reset asked for, an application named). */
+  cues?: MessageCues;
+  /** Each routing decision and its reason, at debug level. */
+  logger?: { debug(details: object, message: string): void };
 }
 
+// Mesa's ticket numbers look like SD-000123; people also type "sd 123" or "SD123".
+const TICKET_NUMBER = /\bsd[-\s]?\d+\b/i;
+
 /** Decides the bot's answer to one user message: language, then button, active flow or new intent. */
-export function createConversationEngine({ nlu, translator, flows, clock, handoff }: ConversationEngineOptions): ConversationEngine {
+export function createConversationEngine({ nlu, translator, flows, clock, handoff, kb, cues, logger }: ConversationEngineOptions): ConversationEngine {
   return {
     async handle({ inbound, state: before, onBotTurn }) {
       const turn = new Turn(inbound, { ...before, userTurns: before.userTurns + 1 }, translator, clock());
@@ -69,8 +83,31 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
       return turn.switchLanguage(understanding.requestedLanguage, false);
     }
     if (active?.resume && (await turn.resume(active, { understanding }))) return;
-    if (understanding.intent === null) return turn.run(flows.unknown, { understanding });
-    return turn.run(flows.forIntent[understanding.intent], { understanding });
+    if (!cues) {
+      if (understanding.intent === null) return turn.run(flows.unknown, { understanding });
+      return turn.run(flows.forIntent[understanding.intent], { understanding });
+    }
+    await routeByEvidence(turn, understanding, cues);
+  }
+
+  async function routeByEvidence(turn: Turn, understanding: Understanding, messageCues: MessageCues): Promise<void> {
+    const text = turn.inbound.text;
+    const search = kb ? (limit: number) => searchOrNothing(kb, text, turn.language, limit) : undefined;
+    const decision = await decideRoute({ understanding, signals: messageCues.read(text), mentionsTicket: TICKET_NUMBER.test(text), ...(search ? { search } : {}) });
+    logger?.debug({ conversationId: turn.inbound.conversationId, intent: understanding.intent, score: understanding.score, route: decision.kind, reason: decision.reason }, 'routing decision');
+    if (decision.kind === 'unknown') return turn.run(flows.unknown, { understanding });
+    if (decision.kind === 'intent') return turn.run(flows.forIntent[decision.intent], { understanding });
+    return turn.run(flows.forIntent.report_problem, { understanding, hits: decision.hits, ...(decision.choice ? { choice: decision.choice } : {}) });
+  }
+}
+
+/** A search that is down counts as no match here: the flow that runs next says so if it needs search. */
+async function searchOrNothing(kb: KnowledgeBase, text: string, language: Language, limit: number): Promise<KnowledgeHit[]> {
+  try {
+    return await kb.search(text, language, limit);
+  } catch (error) {
+    if (error instanceof MesaError && error.code === 'search_unavailable') return [];
+    throw error;
   }
 }
 

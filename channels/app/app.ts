@@ -36,6 +36,7 @@ import { openStorage } from '../../bot/storage/open-storage.js';
 import { loadTicketingConfig } from '../../ticketing/config/load-ticketing-config.js';
 import { createServiceDesk } from '../../ticketing/service-desk.js';
 import { SqliteTicketRepository } from '../../ticketing/storage/sqlite-ticket-repository.js';
+import { loadMessageCues } from '../../bot/nlu/message-cues.js';
 
 /** How often SLA warnings/breaches and auto-closes are checked. */
 const DESK_SWEEP_MS = 30_000;
@@ -104,7 +105,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     clock,
     logger,
   });
-  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk }), handoff: createHandoffGate(desk), clock });
+  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk }), handoff: createHandoffGate(desk), clock, kb: kb.knowledgeBase, cues: loadMessageCues(), logger });
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock });
   const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence, addresses });
   const shutdown = new AbortController();

@@ -1,0 +1,77 @@
+import type { MessageSignals } from '../nlu/message-cues.js';
+import type { IntentName, Understanding } from '../nlu/nlu.js';
+import type { KnowledgeHit } from './knowledge-base.js';
+
+/** Every threshold routing uses, in one place. */
+export const ROUTING = {
+  /** A command intent this sure, in a short message that describes no problem, is acted on without searching. */
+  commandScore: 0.8,
+  /** Longer messages are descriptions more often than commands ("how can I read my work mail on my iPhone"). */
+  maxCommandWords: 6,
+  /** A command this plausible is offered as one of the choices next to the articles found. */
+  choiceScore: 0.3,
+  /** Articles offered at most. */
+  maxOffers: 3,
+} as const;
+
+/** Intents that do something (or show something) instead of solving a problem. */
+const COMMANDS: ReadonlySet<IntentName> = new Set(['greeting', 'help', 'thanks', 'human', 'reset_password', 'unlock_account', 'ticket_status', 'service_request', 'switch_language']);
+/** Commands worth a button next to articles: the flows a user may have meant instead. */
+const CHOICES: ReadonlySet<IntentName> = new Set(['reset_password', 'unlock_account', 'ticket_status', 'service_request']);
+/** Answers that are plainly wrong for a problem description nothing in the KB matched: better to ask. */
+const WRONG_FOR_PROBLEMS: ReadonlySet<IntentName> = new Set(['greeting', 'help', 'switch_language', 'ticket_status']);
+/** The directory account's flows, which an application's own article beats. */
+const ACCOUNT_FLOWS: ReadonlySet<IntentName> = new Set(['reset_password', 'unlock_account']);
+
+export type RouteDecision =
+  /** Run the intent's flow. */
+  | { kind: 'intent'; intent: IntentName; reason: string }
+  /** Offer these articles, with `choice` as a further button when the command was plausible too. */
+  | { kind: 'articles'; hits: KnowledgeHit[]; choice?: IntentName; reason: string }
+  /** What no intent explains: the unknown flow (a KB search, else a clarifying question). */
+  | { kind: 'unknown'; reason: string };
+
+export interface RouteInput {
+  understanding: Understanding;
+  signals: MessageSignals;
+  /** Set when a ticket number was written: strong evidence for a ticket question. */
+  mentionsTicket: boolean;
+  /** Absent without a knowledge base. */
+  search?: (limit: number) => Promise<KnowledgeHit[]>;
+}
+
+/** Why a confident command needs no search, or null when the knowledge base should be asked. */
+function commandWithoutSearch({ understanding, signals, mentionsTicket }: RouteInput): string | null {
+  const { intent, score } = understanding;
+  if (intent === null || !COMMANDS.has(intent) || score < ROUTING.commandScore) return null;
+  if (intent === 'ticket_status' && mentionsTicket) return 'ticket number';
+  if (intent === 'switch_language' && understanding.requestedLanguage && signals.words <= ROUTING.maxCommandWords) return 'language named';
+  if (signals.describesProblem || signals.words > ROUTING.maxCommandWords) return null;
+  // "Reset my password" is the account flow; "acct locked" or "SAP password" may have an article of its own.
+  if (ACCOUNT_FLOWS.has(intent) && (!signals.asksForAction || signals.application)) return null;
+  return 'confident command';
+}
+
+/**
+ * Decides where a free-text message goes when no flow takes it: a command wins only when it is confidently
+ * that and the message is not a problem description; otherwise the knowledge base is asked, and what it
+ * finds is offered (the command as one more choice when it was plausible too).
+ */
+export async function decideRoute(input: RouteInput): Promise<RouteDecision> {
+  const { understanding, signals, search } = input;
+  const { intent, score } = understanding;
+  if (intent === null) return { kind: 'unknown', reason: 'no confident intent' };
+  if (!COMMANDS.has(intent)) return { kind: 'intent', intent, reason: 'problem intent' };
+  const sure = commandWithoutSearch(input);
+  if (sure) return { kind: 'intent', intent, reason: sure };
+  const why = signals.describesProblem ? 'problem description' : signals.words > ROUTING.maxCommandWords ? 'long message' : score < ROUTING.commandScore ? 'unsure command' : 'account words without a request';
+  if (search) {
+    const hits = await search(ROUTING.maxOffers);
+    if (hits.length > 0) {
+      const choice = CHOICES.has(intent) && score >= ROUTING.choiceScore ? intent : undefined;
+      return { kind: 'articles', hits, ...(choice ? { choice } : {}), reason: `${why}, knowledge base matched` };
+    }
+  }
+  if (signals.describesProblem && WRONG_FOR_PROBLEMS.has(intent) && !input.mentionsTicket) return { kind: 'unknown', reason: `${why}, nothing matched, ${intent} would not answer it` };
+  return { kind: 'intent', intent, reason: `${why}, nothing matched` };
+}

@@ -9,6 +9,7 @@ import { startEcho } from './start-echo.js';
 import { kbSearchPhase, printKbSearch, type KbSearchPhase } from './kb-search.js';
 import { printRelay, relayPhase, type RelayPhase } from './relay.js';
 import { kbQualityPhase, printKbQuality, type KbQualityPhase } from './kb-quality.js';
+import { nluQualityPhase, printNluQuality } from './nlu-quality.js';
 
 /*
  * `npm run bench`: how Mesa's web chat holds up.
@@ -21,7 +22,9 @@ import { kbQualityPhase, printKbQuality, type KbQualityPhase } from './kb-qualit
  * 5. KB search: GET /api/kb/search with 10,000 published article variants.
  * Prints a summary table and writes the figures to dist/bench-results.json. `--only kb` runs the KB search
  * phase alone (the chat phases take minutes and do not touch search), and writes dist/bench-kb-results.json;
- * `--only relay` and `--only closed` run those phases alone.
+ * `--only relay` and `--only closed` run those phases alone; `--only nlu` reports intent recognition on the
+ * held-out sets (per language, per intent, a confusion table). `--only kb` also measures answer quality: search
+ * top-1/top-3 and the right article offered end to end through the chat (`--no-latency` skips the latency part).
  */
 
 async function startTarget(): Promise<Server> {
@@ -171,6 +174,21 @@ async function kbOnly(): Promise<void> {
   writeResults('bench-kb-results.json', `${JSON.stringify({ date: new Date().toISOString(), loadAverage: [load, loadavg()[0] ?? 0], kbQuality: quality, kbSearch: kb }, null, 2)}\n`);
 }
 
+/** Intent recognition on the held-out sets, per language and intent: seconds, no server. */
+async function nluOnly(): Promise<void> {
+  const nlu = await nluQualityPhase();
+  printNluQuality(nlu);
+  const sum = (field: 'commandRight' | 'commandTotal' | 'negativesTaken' | 'negatives') => Object.values(nlu.languages).reduce((total, language) => total + language[field], 0);
+  const command = sum('commandRight') / sum('commandTotal');
+  const taken = sum('negativesTaken') / Math.max(1, sum('negatives'));
+  console.log(`\n${table([
+    { metric: 'command intents recognised (held out)', measured: `${(command * 100).toFixed(1)}%`, target: '>= 97.0%', pass: command >= 0.97 },
+    ...Object.entries(nlu.languages).map(([language, t]) => ({ metric: `  ${language}`, measured: `${((100 * t.commandRight) / t.commandTotal).toFixed(1)}%` })),
+    { metric: 'problem descriptions taken for a command', measured: `${(taken * 100).toFixed(1)}%` },
+  ])}`);
+  writeResults('bench-nlu-results.json', `${JSON.stringify({ date: new Date().toISOString(), nlu }, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   // The bench shares 2 cores with whatever else runs; a busy machine makes every figure worse, so say so.
@@ -214,7 +232,7 @@ function only(): string | undefined {
 }
 
 const phase = only();
-const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly };
+const phases: Record<string, () => Promise<void>> = { kb: kbOnly, nlu: nluOnly, relay: relayOnly, closed: closedOnly };
 if (phase !== undefined && !(phase in phases)) {
   console.error(`unknown phase for --only: ${phase} (known: ${Object.keys(phases).join(', ')})`);
   process.exit(2);

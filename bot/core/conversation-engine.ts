@@ -94,7 +94,7 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
     const text = turn.inbound.text;
     const search = kb ? (limit: number) => searchOrNothing(kb, text, turn.language, limit) : undefined;
     const decision = await decideRoute({ understanding, signals: messageCues.read(text), mentionsTicket: TICKET_NUMBER.test(text), ...(search ? { search } : {}) });
-    logger?.debug({ conversationId: turn.inbound.conversationId, intent: understanding.intent, score: understanding.score, route: decision.kind, reason: decision.reason }, 'routing decision');
+    logger?.debug({ conversationId: turn.inbound.conversationId, intent: understanding.intent, score: understanding.score, route: decision.kind, reason: decision.reason, ...(decision.kind === 'articles' ? { confidence: decision.hits[0]?.confidence } : {}) }, 'routing decision');
     if (decision.kind === 'unknown') return turn.run(flows.unknown, { understanding });
     if (decision.kind === 'intent') return turn.run(flows.forIntent[decision.intent], { understanding });
     return turn.run(flows.forIntent.report_problem, { understanding, hits: decision.hits, ...(decision.choice ? { choice: decision.choice } : {}) });

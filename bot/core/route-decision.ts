@@ -6,10 +6,22 @@ import type { KnowledgeHit } from './knowledge-base.js';
 export const ROUTING = {
   /** A command intent this sure, in a short message that describes no problem, is acted on without searching. */
   commandScore: 0.8,
-  /** Longer messages are descriptions more often than commands ("how can I read my work mail on my iPhone"). */
-  maxCommandWords: 6,
+  /**
+   * Longer messages are descriptions more often than commands ("how can I read my work mail on my iPhone",
+   * "questa mail puzza di truffa"), so the knowledge base is asked before the command runs.
+   */
+  maxCommandWords: 3,
+  /** "could we continue in English, please": a request naming a language stays short even when polite. */
+  languageRequestWords: 8,
   /** A command this plausible is offered as one of the choices next to the articles found. */
   choiceScore: 0.3,
+  /**
+   * A confident command described without problem words gives way only to a match this sure (search itself
+   * offers from about 0.4): "show me the main options" matches an article's words, not its subject.
+   */
+  strongMatch: 0.8,
+  /** Past this many words a confident social reading ("vorrei leggere la posta…" as thanks) is no longer trusted over search. */
+  strongMatchWords: 6,
   /** Articles offered at most. */
   maxOffers: 3,
 } as const;
@@ -17,7 +29,7 @@ export const ROUTING = {
 /** Intents that do something (or show something) instead of solving a problem. */
 const COMMANDS: ReadonlySet<IntentName> = new Set(['greeting', 'help', 'thanks', 'human', 'reset_password', 'unlock_account', 'ticket_status', 'service_request', 'switch_language']);
 /** Commands worth a button next to articles: the flows a user may have meant instead. */
-const CHOICES: ReadonlySet<IntentName> = new Set(['reset_password', 'unlock_account', 'ticket_status', 'service_request']);
+const CHOICES: ReadonlySet<IntentName> = new Set(['reset_password', 'unlock_account', 'ticket_status', 'service_request', 'switch_language', 'help']);
 /** Answers that are plainly wrong for a problem description nothing in the KB matched: better to ask. */
 const WRONG_FOR_PROBLEMS: ReadonlySet<IntentName> = new Set(['greeting', 'help', 'switch_language', 'ticket_status']);
 /** The directory account's flows, which an application's own article beats. */
@@ -45,10 +57,12 @@ function commandWithoutSearch({ understanding, signals, mentionsTicket }: RouteI
   const { intent, score } = understanding;
   if (intent === null || !COMMANDS.has(intent) || score < ROUTING.commandScore) return null;
   if (intent === 'ticket_status' && mentionsTicket) return 'ticket number';
-  if (intent === 'switch_language' && understanding.requestedLanguage && signals.words <= ROUTING.maxCommandWords) return 'language named';
-  if (signals.describesProblem || signals.words > ROUTING.maxCommandWords) return null;
+  if (signals.describesProblem) return null;
+  if (intent === 'switch_language') return understanding.requestedLanguage && signals.words <= ROUTING.languageRequestWords ? 'language named' : null;
   // "Reset my password" is the account flow; "acct locked" or "SAP password" may have an article of its own.
-  if (ACCOUNT_FLOWS.has(intent) && (!signals.asksForAction || signals.application)) return null;
+  if (ACCOUNT_FLOWS.has(intent)) return signals.asksForAction && !signals.application ? 'account flow asked for' : null;
+  // A request may have a self-service article ("need to install visio"); access requests often do.
+  if (intent === 'service_request' || signals.words > ROUTING.maxCommandWords) return null;
   return 'confident command';
 }
 
@@ -67,7 +81,8 @@ export async function decideRoute(input: RouteInput): Promise<RouteDecision> {
   const why = signals.describesProblem ? 'problem description' : signals.words > ROUTING.maxCommandWords ? 'long message' : score < ROUTING.commandScore ? 'unsure command' : 'account words without a request';
   if (search) {
     const hits = await search(ROUTING.maxOffers);
-    if (hits.length > 0) {
+    const needed = score >= ROUTING.commandScore && !signals.describesProblem && signals.words <= ROUTING.strongMatchWords ? ROUTING.strongMatch : 0;
+    if (hits.length > 0 && (hits[0]!.confidence ?? Infinity) >= needed) {
       const choice = CHOICES.has(intent) && score >= ROUTING.choiceScore ? intent : undefined;
       return { kind: 'articles', hits, ...(choice ? { choice } : {}), reason: `${why}, knowledge base matched` };
     }

@@ -111,6 +111,7 @@ function kbQualityRows(quality: KbQualityPhase): Row[] {
   const falseOffers = all && all.offTopic > 0 ? all.falseOffers / all.offTopic : 0;
   rows.push(
     { metric: 'end to end: off-topic false offers', measured: percent(falseOffers), target: '<= 5.0%', pass: falseOffers <= 0.05 },
+    { metric: 'held-out commands answered with articles only', measured: `${quality.commands.divertedToArticles}/${quality.commands.sent}` },
     { metric: 'search top-1', measured: percent(share(quality.search.all, 'top1')), target: '>= 95.0%', pass: share(quality.search.all, 'top1') >= 0.95 },
     { metric: 'search top-3', measured: percent(share(quality.search.all, 'top3')), target: '>= 99.0%', pass: share(quality.search.all, 'top3') >= 0.99 },
   );

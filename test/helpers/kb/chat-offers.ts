@@ -21,7 +21,7 @@ export async function askThroughChat(baseUrl: string, queries: EvalQuery[], conc
       const session = await ChatSession.create(baseUrl, { locale: query.lang });
       session.cursor = await session.say(query.query);
       const replies = await session.botReplies(1, 30_000);
-      answers[index] = { query, offered: offeredIn(replies), reply: replies[0]?.text ?? '' };
+      answers[index] = { query, offered: offeredIn(replies), reply: replies[0]?.text ?? '', actions: replies.flatMap((reply) => (reply.actions ?? []).map((action) => action.id)) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queries.length) }, worker));

@@ -29,6 +29,8 @@ export interface Answer {
   offered: string[];
   /** The bot's first reply text, to show what a miss got instead. */
   reply?: string;
+  /** Button ids of those replies. */
+  actions?: string[];
 }
 
 /** Tallies answers overall ('all'), per language ('lang xx') and per kind ('kind yy'). */

@@ -19,7 +19,7 @@ function input(text: string, intent: IntentName | null, score: number, hits: Kno
 
 describe('routing decision: a command wins only when it is confidently that and no problem is described', () => {
   it('acts on a short confident command without asking the knowledge base', async () => {
-    const asked = input('where is my ticket', 'ticket_status', 0.95);
+    const asked = input('any ticket news', 'ticket_status', 0.95);
     expect(await decideRoute(asked)).toMatchObject({ kind: 'intent', intent: 'ticket_status' });
     expect(asked.searched()).toBe(false);
   });
@@ -46,6 +46,13 @@ describe('routing decision: a command wins only when it is confidently that and 
   it('offers the expired-password article with the reset flow as a choice', async () => {
     const expired = { id: 'password-expired-change', language: 'en' as const, title: 'My password has expired' };
     expect(await decideRoute(input('my password expired, how do I change it', 'reset_password', 0.9, [expired]))).toMatchObject({ kind: 'articles', choice: 'reset_password' });
+  });
+
+  it('keeps a confident command over a weak article match, and gives way to a strong one', async () => {
+    const weak = { ...article, confidence: ROUTING.strongMatch / 2 };
+    expect(await decideRoute(input('show me the main options', 'help', 0.95, [weak]))).toMatchObject({ kind: 'intent', intent: 'help' });
+    const strong = { ...article, confidence: ROUTING.strongMatch * 1.5 };
+    expect(await decideRoute(input('show me the main options', 'help', 0.95, [strong]))).toMatchObject({ kind: 'articles', choice: 'help' });
   });
 
   it('falls back to the command when the knowledge base has nothing', async () => {

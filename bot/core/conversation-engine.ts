@@ -95,18 +95,18 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
     const search = kb ? (limit: number) => searchOrNothing(kb, text, turn.language, limit) : undefined;
     const decision = await decideRoute({ understanding, signals: messageCues.read(text), mentionsTicket: TICKET_NUMBER.test(text), ...(search ? { search } : {}) });
     logger?.debug({ conversationId: turn.inbound.conversationId, intent: understanding.intent, score: understanding.score, route: decision.kind, reason: decision.reason, ...(decision.kind === 'articles' ? { confidence: decision.hits[0]?.confidence } : {}) }, 'routing decision');
-    if (decision.kind === 'unknown') return turn.run(flows.unknown, { understanding });
-    if (decision.kind === 'intent') return turn.run(flows.forIntent[decision.intent], { understanding });
-    return turn.run(flows.forIntent.report_problem, { understanding, hits: decision.hits, ...(decision.choice ? { choice: decision.choice } : {}) });
+    if (decision.kind === 'articles') return turn.run(flows.forIntent.report_problem, { understanding, hits: decision.hits, ...(decision.choice ? { choice: decision.choice } : {}) });
+    const start = { understanding, ...(decision.hits ? { hits: decision.hits } : {}), ...(decision.searchDown ? { searchDown: true as const } : {}) };
+    return turn.run(decision.kind === 'unknown' ? flows.unknown : flows.forIntent[decision.intent], start);
   }
 }
 
-/** A search that is down counts as no match here: the flow that runs next says so if it needs search. */
-async function searchOrNothing(kb: KnowledgeBase, text: string, language: Language, limit: number): Promise<KnowledgeHit[]> {
+/** null when search is down: routing goes on without evidence and the flow that runs next says so. */
+async function searchOrNothing(kb: KnowledgeBase, text: string, language: Language, limit: number): Promise<KnowledgeHit[] | null> {
   try {
     return await kb.search(text, language, limit);
   } catch (error) {
-    if (error instanceof MesaError && error.code === 'search_unavailable') return [];
+    if (error instanceof MesaError && error.code === 'search_unavailable') return null;
     throw error;
   }
 }

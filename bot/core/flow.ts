@@ -51,6 +51,8 @@ export interface FlowStart {
   escalation?: EscalationContext;
   /** Articles routing already found for the message, so the fix flow offers them without searching again. */
   hits?: KnowledgeHit[];
+  /** Routing found search down: the fix flow says so at once instead of waiting on it again. */
+  searchDown?: true;
   /** A command the user may have meant instead, offered as one more choice next to the articles. */
   choice?: IntentName;
 }

@@ -22,6 +22,8 @@ export const ROUTING = {
   strongMatch: 0.8,
   /** Past this many words a confident social reading ("vorrei leggere la posta…" as thanks) is no longer trusted over search. */
   strongMatchWords: 6,
+  /** A message with words of life outside IT (bank, salary, weather…) gets an article only on a match this sure. */
+  offTopicMatch: 1.2,
   /** Articles offered at most. */
   maxOffers: 3,
 } as const;
@@ -37,19 +39,19 @@ const ACCOUNT_FLOWS: ReadonlySet<IntentName> = new Set(['reset_password', 'unloc
 
 export type RouteDecision =
   /** Run the intent's flow. */
-  | { kind: 'intent'; intent: IntentName; reason: string }
+  | { kind: 'intent'; intent: IntentName; hits?: KnowledgeHit[]; searchDown?: true; reason: string }
   /** Offer these articles, with `choice` as a further button when the command was plausible too. */
   | { kind: 'articles'; hits: KnowledgeHit[]; choice?: IntentName; reason: string }
   /** What no intent explains: the unknown flow (a KB search, else a clarifying question). */
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; hits?: KnowledgeHit[]; searchDown?: true; reason: string };
 
 export interface RouteInput {
   understanding: Understanding;
   signals: MessageSignals;
   /** Set when a ticket number was written: strong evidence for a ticket question. */
   mentionsTicket: boolean;
-  /** Absent without a knowledge base. */
-  search?: (limit: number) => Promise<KnowledgeHit[]>;
+  /** Absent without a knowledge base; resolves null when search is down (the flow that runs next says so). */
+  search?: (limit: number) => Promise<KnowledgeHit[] | null>;
 }
 
 /** Why a confident command needs no search, or null when the knowledge base should be asked. */
@@ -66,27 +68,39 @@ function commandWithoutSearch({ understanding, signals, mentionsTicket }: RouteI
   return 'confident command';
 }
 
+/** The least confidence a match needs here: more for a confident short command, or words of life outside IT. */
+function neededConfidence({ understanding, signals }: RouteInput): number {
+  if (signals.offTopic) return ROUTING.offTopicMatch;
+  const confidentCommand = understanding.intent !== null && COMMANDS.has(understanding.intent) && understanding.score >= ROUTING.commandScore;
+  return confidentCommand && !signals.describesProblem && signals.words <= ROUTING.strongMatchWords ? ROUTING.strongMatch : 0;
+}
+
 /**
  * Decides where a free-text message goes when no flow takes it: a command wins only when it is confidently
  * that and the message is not a problem description; otherwise the knowledge base is asked, and what it
- * finds is offered (the command as one more choice when it was plausible too).
+ * finds is offered (the command as one more choice when it was plausible too). `hits` on the other decisions
+ * is what search found (maybe nothing), so the flow that runs next need not search again.
  */
 export async function decideRoute(input: RouteInput): Promise<RouteDecision> {
   const { understanding, signals, search } = input;
   const { intent, score } = understanding;
-  if (intent === null) return { kind: 'unknown', reason: 'no confident intent' };
-  if (!COMMANDS.has(intent)) return { kind: 'intent', intent, reason: 'problem intent' };
+  const command = intent !== null && COMMANDS.has(intent);
   const sure = commandWithoutSearch(input);
-  if (sure) return { kind: 'intent', intent, reason: sure };
-  const why = signals.describesProblem ? 'problem description' : signals.words > ROUTING.maxCommandWords ? 'long message' : score < ROUTING.commandScore ? 'unsure command' : 'account words without a request';
-  if (search) {
-    const hits = await search(ROUTING.maxOffers);
-    const needed = score >= ROUTING.commandScore && !signals.describesProblem && signals.words <= ROUTING.strongMatchWords ? ROUTING.strongMatch : 0;
-    if (hits.length > 0 && (hits[0]!.confidence ?? Infinity) >= needed) {
-      const choice = CHOICES.has(intent) && score >= ROUTING.choiceScore ? intent : undefined;
-      return { kind: 'articles', hits, ...(choice ? { choice } : {}), reason: `${why}, knowledge base matched` };
-    }
+  if (intent !== null && sure) return { kind: 'intent', intent, reason: sure };
+  const why = !command ? (intent === null ? 'no confident intent' : 'problem intent') : signals.describesProblem ? 'problem description' : signals.words > ROUTING.maxCommandWords ? 'long message' : score < ROUTING.commandScore ? 'unsure command' : 'account words without a request';
+  if (!search) return intent === null ? { kind: 'unknown', reason: why } : { kind: 'intent', intent, reason: why };
+  const answer = await search(ROUTING.maxOffers);
+  const found = answer ?? [];
+  // Search being down is no evidence either way: the next flow says so, without waiting on search again.
+  const none = answer === null ? { searchDown: true as const } : { hits: [] };
+  const strongEnough = found.length > 0 && (found[0]!.confidence ?? Infinity) >= neededConfidence(input);
+  if (strongEnough) {
+    const choice = intent !== null && CHOICES.has(intent) && score >= ROUTING.choiceScore ? intent : undefined;
+    return { kind: 'articles', hits: found, ...(choice ? { choice } : {}), reason: `${why}, knowledge base matched` };
   }
-  if (signals.describesProblem && WRONG_FOR_PROBLEMS.has(intent) && !input.mentionsTicket) return { kind: 'unknown', reason: `${why}, nothing matched, ${intent} would not answer it` };
-  return { kind: 'intent', intent, reason: `${why}, nothing matched` };
+  const nothing = found.length > 0 ? (signals.offTopic ? `only a weak match, "${signals.offTopic}" is not IT` : 'only a weak match') : 'nothing matched';
+  // "My bank card PIN" is not the IT desk's: asking beats a wrong article or an IT ticket.
+  if (intent === null || (!command && signals.offTopic)) return { kind: 'unknown', ...none, reason: `${why}, ${nothing}` };
+  if (command && signals.describesProblem && WRONG_FOR_PROBLEMS.has(intent) && !input.mentionsTicket) return { kind: 'unknown', ...none, reason: `${why}, ${nothing}, ${intent} would not answer it` };
+  return { kind: 'intent', intent, ...none, reason: `${why}, ${nothing}` };
 }

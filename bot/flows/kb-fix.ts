@@ -54,6 +54,7 @@ export function kbFixFlow({ kb, human, fallback }: KbFixFlowOptions): Flow {
     const intent = start.understanding?.intent ? { name: start.understanding.intent, confidence: start.understanding.score } : undefined;
     let hits: KnowledgeHit[];
     try {
+      if (start.searchDown) throw new MesaError('search_unavailable', 'search was down when the message was routed');
       hits = start.hits ?? (await kb.search(query, context.language, MAX_OFFERS));
     } catch (error) {
       if (!(error instanceof MesaError && error.code === 'search_unavailable')) throw error;

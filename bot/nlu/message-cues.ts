@@ -12,6 +12,8 @@ export interface MessageSignals {
   asksForAction: boolean;
   /** A named system other than the company account (SAP, the ERP, Webex…), whose own article beats the generic flow. */
   application: string | null;
+  /** A word of life outside IT (bank, salary, recipe, weather…): an article must match strongly to be offered. */
+  offTopic: string | null;
   /** Words in the message, after folding. */
   words: number;
 }
@@ -24,6 +26,7 @@ const cueFile = z.object({
   problem: z.array(z.string().min(1)).default([]),
   actionVerbs: z.array(z.string().min(1)).default([]),
   applications: z.array(z.string().min(1)).default([]),
+  offTopic: z.array(z.string().min(1)).default([]),
 });
 
 /** The cue files shipped with Mesa: one per language plus the application names, reviewable as data. */
@@ -47,21 +50,24 @@ export function loadMessageCues(dir: string = defaultCuesDir()): MessageCues {
   const problem: string[] = [];
   const actionVerbs: string[] = [];
   const applications: string[] = [];
+  const offTopic: string[] = [];
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
     const parsed = cueFile.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
     if (!parsed.success) throw new Error(`${join(dir, name)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
     problem.push(...parsed.data.problem);
     actionVerbs.push(...parsed.data.actionVerbs);
     applications.push(...parsed.data.applications);
+    offTopic.push(...parsed.data.offTopic);
   }
-  return messageCues({ problem, actionVerbs, applications });
+  return messageCues({ problem, actionVerbs, applications, offTopic });
 }
 
 /** Cues from lists in memory (tests, or cues edited elsewhere). */
-export function messageCues(lists: { problem: string[]; actionVerbs: string[]; applications: string[] }): MessageCues {
+export function messageCues(lists: { problem: string[]; actionVerbs: string[]; applications: string[]; offTopic?: string[] }): MessageCues {
   const problem = phrasePattern(lists.problem);
   const action = phrasePattern(lists.actionVerbs);
   const application = phrasePattern(lists.applications);
+  const offTopic = phrasePattern(lists.offTopic ?? []);
   return {
     read(text) {
       // Apostrophes vanish rather than split: "doesn't" folds to "doesnt", as typed without one.
@@ -70,6 +76,7 @@ export function messageCues(lists: { problem: string[]; actionVerbs: string[]; a
         describesProblem: problem?.test(folded) ?? false,
         asksForAction: action?.test(folded) ?? false,
         application: application?.exec(folded)?.[1] ?? null,
+        offTopic: offTopic?.exec(folded)?.[1] ?? null,
         words: folded === '' ? 0 : folded.split(' ').length,
       };
     },

@@ -4,7 +4,7 @@ import { loadEvalQueries, tallyAnswers, tallyLines, type OfferTally } from '../.
 import { startInProcess, type InProcessMesa } from '../../helpers/in-process-mesa.js';
 
 // The floors this suite guards, a little below what was measured (issue 13), so a routing regression fails and noise does not.
-const FLOORS = { offered: 0.94, offeredPerLanguage: 0.92, falseOffers: 0.1 };
+const FLOORS = { offered: 0.95, offeredPerLanguage: 0.94, falseOffers: 0.05 };
 
 const share = (tally: OfferTally | undefined) => (tally && tally.answerable > 0 ? tally.top3 / tally.answerable : 0);
 

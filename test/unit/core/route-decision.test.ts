@@ -55,6 +55,14 @@ describe('routing decision: a command wins only when it is confidently that and 
     expect(await decideRoute(input('show me the main options', 'help', 0.95, [strong]))).toMatchObject({ kind: 'articles', choice: 'help' });
   });
 
+  it('asks instead of offering a weak article for life outside IT', async () => {
+    const weak = { id: 'account-locked-what-to-do', language: 'pt' as const, title: 'Minha conta está bloqueada', confidence: ROUTING.offTopicMatch / 2 };
+    expect(await decideRoute(input('como troco a senha do meu cartão do banco?', 'report_problem', 0.7, [weak]))).toMatchObject({ kind: 'unknown', hits: [] });
+    expect(await decideRoute(input('como troco a senha do meu cartão do banco?', null, 0, [weak]))).toMatchObject({ kind: 'unknown', hits: [] });
+    const strong = { ...weak, confidence: ROUTING.offTopicMatch * 1.5 };
+    expect(await decideRoute(input('the bank portal says my account is locked', 'report_problem', 0.7, [strong]))).toMatchObject({ kind: 'articles' });
+  });
+
   it('falls back to the command when the knowledge base has nothing', async () => {
     expect(await decideRoute(input('my SAP password expired', 'reset_password', 0.9, []))).toMatchObject({ kind: 'intent', intent: 'reset_password' });
   });
@@ -70,9 +78,10 @@ describe('routing decision: a command wins only when it is confidently that and 
     expect(await decideRoute(input('how do I get my work mail on my phone', 'help', 0.85))).toMatchObject({ kind: 'articles' });
   });
 
-  it('leaves messages with no confident intent, and problem intents, to their flows', async () => {
-    expect(await decideRoute(input('purple elephants', null, 0.2))).toMatchObject({ kind: 'unknown' });
-    expect(await decideRoute(input('printer broken', 'report_problem', 0.9))).toMatchObject({ kind: 'intent', intent: 'report_problem' });
+  it('searches for messages with no confident intent and for problem intents, and passes on what it found', async () => {
+    expect(await decideRoute(input('purple elephants', null, 0.2, []))).toMatchObject({ kind: 'unknown', hits: [] });
+    expect(await decideRoute(input('printer broken', 'report_problem', 0.9, []))).toMatchObject({ kind: 'intent', intent: 'report_problem', hits: [] });
+    expect(await decideRoute(input('printer broken', 'report_problem', 0.9))).toMatchObject({ kind: 'articles', hits: [article] });
   });
 
   it('routes as classified without a knowledge base', async () => {
@@ -101,5 +110,7 @@ describe('message cues', () => {
     expect(cues.read('acct locked').asksForAction).toBe(false);
     expect(cues.read('mi usuario de SAP está bloqueado').application).toBe('sap');
     expect(cues.read('I forgot my password').application).toBeNull();
+    expect(cues.read('quando cai o salário?').offTopic).toBe('salario');
+    expect(cues.read('outlook no abre').offTopic).toBeNull();
   });
 });

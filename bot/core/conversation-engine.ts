@@ -12,6 +12,7 @@ import { followUserLanguage } from './language-policy.js';
 import type { InboundMessage } from './messages.js';
 import type { MessageCues } from '../nlu/message-cues.js';
 import type { Understanding } from '../nlu/nlu.js';
+import { usefulText } from '../nlu/useful-text.js';
 import { MesaError } from './errors.js';
 import type { KnowledgeBase, KnowledgeHit } from './knowledge-base.js';
 import { decideRoute } from './route-decision.js';
@@ -92,7 +93,8 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
 
   async function routeByEvidence(turn: Turn, understanding: Understanding, messageCues: MessageCues): Promise<void> {
     const text = turn.inbound.text;
-    const search = kb ? (limit: number) => searchOrNothing(kb, text, turn.language, limit) : undefined;
+    // A pasted stack trace is searched by its readable lines: frames and paths only dilute the match.
+    const search = kb ? (limit: number) => searchOrNothing(kb, usefulText(text), turn.language, limit) : undefined;
     const decision = await decideRoute({ understanding, signals: messageCues.read(text), mentionsTicket: TICKET_NUMBER.test(text), ...(search ? { search } : {}) });
     logger?.debug({ conversationId: turn.inbound.conversationId, intent: understanding.intent, score: understanding.score, route: decision.kind, reason: decision.reason, ...(decision.kind === 'articles' ? { confidence: decision.hits[0]?.confidence } : {}) }, 'routing decision');
     if (decision.kind === 'articles') return turn.run(flows.forIntent.report_problem, { understanding, hits: decision.hits, ...(decision.choice ? { choice: decision.choice } : {}) });

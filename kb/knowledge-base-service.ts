@@ -21,7 +21,7 @@ export function createKnowledgeBaseService(deps: { search: HitSource; articles: 
   return {
     async search(query, language, limit) {
       const hits = await deps.search.search(query, { language, limit });
-      return hits.map(({ id, language: hitLanguage, title }) => ({ id, language: hitLanguage, title }));
+      return hits.map(({ id, language: hitLanguage, title, confidence }) => ({ id, language: hitLanguage, title, ...(confidence === undefined ? {} : { confidence }) }));
     },
     async article(id, language): Promise<KnowledgeArticle | null> {
       const variant = await deps.articles.findVariant(id, language);

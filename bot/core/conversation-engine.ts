@@ -11,6 +11,12 @@ import type { Language } from './language.js';
 import { followUserLanguage } from './language-policy.js';
 import { REDACTED_TEXT } from './redaction.js';
 import type { InboundMessage } from './messages.js';
+import type { MessageCues } from '../nlu/message-cues.js';
+import type { Understanding } from '../nlu/nlu.js';
+import { usefulText } from '../nlu/useful-text.js';
+import { MesaError } from './errors.js';
+import type { KnowledgeBase, KnowledgeHit } from './knowledge-base.js';
+import { decideRoute } from './route-decision.js';
 
 export interface TurnInput {
   inbound: InboundMessage;
@@ -37,10 +43,19 @@ export interface ConversationEngineOptions {
   clock: () => Date;
   /** Keeps the bot quiet while an analyst owns the conversation; absent when there is no service desk. */
   handoff?: HandoffGate;
+  /** Lets a strong article match compete with a command intent; without it intents route as classified. */
+  kb?: KnowledgeBase;
+  /** What a message's words say (a problem described, a reset asked for, an application named). */
+  cues?: MessageCues;
+  /** Each routing decision and its reason, at debug level. */
+  logger?: { debug(details: object, message: string): void };
 }
 
+// Mesa's ticket numbers look like SD-000123; people also type "sd 123" or "SD123".
+const TICKET_NUMBER = /\bsd[-\s]?\d+\b/i;
+
 /** Decides the bot's answer to one user message: language, then button, active flow or new intent. */
-export function createConversationEngine({ nlu, translator, flows, clock, handoff }: ConversationEngineOptions): ConversationEngine {
+export function createConversationEngine({ nlu, translator, flows, clock, handoff, kb, cues, logger }: ConversationEngineOptions): ConversationEngine {
   return {
     async handle({ inbound, state: before, onBotTurn }) {
       const turn = new Turn(inbound, { ...before, userTurns: before.userTurns + 1 }, translator, clock());
@@ -77,8 +92,32 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
       return turn.switchLanguage(understanding.requestedLanguage, false);
     }
     if (active?.resume && (await turn.resume(active, { understanding }))) return;
-    if (understanding.intent === null) return turn.run(flows.unknown, { understanding });
-    return turn.run(flows.forIntent[understanding.intent], { understanding });
+    if (!cues) {
+      if (understanding.intent === null) return turn.run(flows.unknown, { understanding });
+      return turn.run(flows.forIntent[understanding.intent], { understanding });
+    }
+    await routeByEvidence(turn, understanding, cues);
+  }
+
+  async function routeByEvidence(turn: Turn, understanding: Understanding, messageCues: MessageCues): Promise<void> {
+    const text = turn.inbound.text;
+    // A pasted stack trace is searched by its readable lines: frames and paths only dilute the match.
+    const search = kb ? (limit: number) => searchOrNothing(kb, usefulText(text), turn.language, limit) : undefined;
+    const decision = await decideRoute({ understanding, signals: messageCues.read(text), mentionsTicket: TICKET_NUMBER.test(text), ...(search ? { search } : {}) });
+    logger?.debug({ conversationId: turn.inbound.conversationId, intent: understanding.intent, score: understanding.score, route: decision.kind, reason: decision.reason, ...(decision.kind === 'articles' ? { confidence: decision.hits[0]?.confidence } : {}) }, 'routing decision');
+    if (decision.kind === 'articles') return turn.run(flows.forIntent.report_problem, { understanding, hits: decision.hits, ...(decision.choice ? { choice: decision.choice } : {}) });
+    const start = { understanding, ...(decision.hits ? { hits: decision.hits } : {}), ...(decision.searchDown ? { searchDown: true as const } : {}) };
+    return turn.run(decision.kind === 'unknown' ? flows.unknown : flows.forIntent[decision.intent], start);
+  }
+}
+
+/** null when search is down: routing goes on without evidence and the flow that runs next says so. */
+async function searchOrNothing(kb: KnowledgeBase, text: string, language: Language, limit: number): Promise<KnowledgeHit[] | null> {
+  try {
+    return await kb.search(text, language, limit);
+  } catch (error) {
+    if (error instanceof MesaError && error.code === 'search_unavailable') return null;
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/translator.js';
-import type { Understanding } from '../nlu/nlu.js';
+import type { IntentName, Understanding } from '../nlu/nlu.js';
+import type { KnowledgeHit } from './knowledge-base.js';
 import type { EscalationContext, TriedArticle } from './help-desk.js';
 import type { Language } from './language.js';
 import type { InboundMessage, OutboundMessage } from './messages.js';
@@ -48,6 +49,12 @@ export interface FlowStart {
   understanding?: Understanding;
   /** Set when a flow hands the user to a person: why, and what was tried. */
   escalation?: EscalationContext;
+  /** Articles routing already found for the message, so the fix flow offers them without searching again. */
+  hits?: KnowledgeHit[];
+  /** Routing found search down: the fix flow says so at once instead of waiting on it again. */
+  searchDown?: true;
+  /** A command the user may have meant instead, offered as one more choice next to the articles. */
+  choice?: IntentName;
 }
 
 /** A small unit of conversation (greeting, password reset, KB fix, survey…); new capabilities add flows. */

@@ -5,6 +5,8 @@ export interface KnowledgeHit {
   id: string;
   language: Language;
   title: string;
+  /** How sure search is of the match (about 0.4 is the least it offers, above 1 is common for a close match). */
+  confidence?: number;
 }
 
 /** A published article variant, as the bot walks it. */

@@ -3,6 +3,7 @@ import { actionIds } from '../core/actions.js';
 import type { KnowledgeHit } from '../core/knowledge-base.js';
 import type { Action } from '../core/messages.js';
 import type { Language } from '../core/language.js';
+import type { IntentName } from '../nlu/nlu.js';
 
 /** Button ids of the fix flow; they only mean something while the flow is active. */
 export const kbFixIds = {
@@ -22,12 +23,14 @@ export function parseOpen(actionId: string): { id: string; language: Language } 
   return match ? { language: match[1] as Language, id: match[2]! } : null;
 }
 
-export function offerActions(t: Translate, hits: KnowledgeHit[], language: Language): Action[] {
+/** The articles as buttons, then "none of these", the command the user may have meant, and a person. */
+export function offerActions(t: Translate, hits: KnowledgeHit[], language: Language, choice?: IntentName): Action[] {
   const open = hits.map((hit) => ({
     id: kbFixIds.open(hit),
     label: hit.language === language ? hit.title : t('bot:kb.other_language_title', { title: hit.title, language: t('bot:language.self_name', { lng: hit.language }) }),
   }));
-  return [...open, { id: kbFixIds.none, label: t('bot:kb.none_of_these') }, { id: actionIds.intent('human'), label: t('bot:menu.human') }];
+  const command = choice ? [{ id: actionIds.intent(choice), label: t(`bot:menu.${choice}`) }] : [];
+  return [...open, ...command, { id: kbFixIds.none, label: t('bot:kb.none_of_these') }, { id: actionIds.intent('human'), label: t('bot:menu.human') }];
 }
 
 export function stepActions(t: Translate, last: boolean): Action[] {

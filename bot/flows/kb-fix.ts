@@ -54,7 +54,8 @@ export function kbFixFlow({ kb, human, fallback }: KbFixFlowOptions): Flow {
     const intent = start.understanding?.intent ? { name: start.understanding.intent, confidence: start.understanding.score } : undefined;
     let hits: KnowledgeHit[];
     try {
-      hits = await kb.search(query, context.language, MAX_OFFERS);
+      if (start.searchDown) throw new MesaError('search_unavailable', 'search was down when the message was routed');
+      hits = start.hits ?? (await kb.search(query, context.language, MAX_OFFERS));
     } catch (error) {
       if (!(error instanceof MesaError && error.code === 'search_unavailable')) throw error;
       context.remember({ problem: query, tried: [] });
@@ -74,7 +75,7 @@ export function kbFixFlow({ kb, human, fallback }: KbFixFlowOptions): Flow {
     context.say({
       text: context.t(foreign ? 'bot:kb.offer_other_language' : 'bot:kb.offer'),
       articles: hits.map((hit) => ({ id: hit.id, title: hit.title, language: hit.language })),
-      actions: offerActions(context.t, hits, context.language),
+      actions: offerActions(context.t, hits, context.language, start.choice),
     });
     return waiting({ stage: 'offered', query, offered: hits, ...(intent ? { intent } : {}) } satisfies KbFixData);
   }

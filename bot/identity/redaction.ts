@@ -13,6 +13,14 @@ function waitsForCode(state: ConversationState): boolean {
 }
 
 /**
+ * Pasted code and stack traces ("com.acme.Tunnel.open(Tunnel.java:42)", "Main::run", "x[0]=5") mix cases,
+ * digits and symbols too, but in shapes nobody picks as a password: a name called, dotted paths, scopes, indexes.
+ */
+function looksLikeCode(word: string): boolean {
+  return /\w\(|\w::\w|\w\.\w+\.\w|\w\[\d*\]/.test(word);
+}
+
+/**
  * A word that reads as a password: 8–64 characters mixing lower case, upper case and digits, with a symbol or a
  * digit before its end. "Summer2024!" and "Xk9mQ2vL" are; "Windows10", "iPhone12", "SD-000123" and links are not.
  */
@@ -20,7 +28,7 @@ export function looksLikePassword(text: string): boolean {
   return text.split(/\s+/).some((typed) => {
     // A full stop or comma after a word ends the sentence, not the password ("I use Windows10.").
     const word = typed.replace(/[.,;:]+$/, '');
-    if (word.length < 8 || word.length > 64 || /:\/\/|@.+\./.test(word)) return false;
+    if (word.length < 8 || word.length > 64 || /:\/\/|@.+\./.test(word) || looksLikeCode(word)) return false;
     if (!/\p{Ll}/u.test(word) || !/\p{Lu}/u.test(word) || !/\d/.test(word)) return false;
     return /[^\p{L}\d]/u.test(word) || /\d\D/.test(word);
   });

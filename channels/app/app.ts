@@ -43,6 +43,7 @@ import { selfServiceRedactor } from '../../bot/identity/redaction.js';
 import { SecretInbox } from '../../bot/core/redaction.js';
 import { resetApiRouter, resetPageRouter } from '../reset/reset-router.js';
 import { identityAuditRouter } from '../reset/identity-audit-routes.js';
+import { loadMessageCues } from '../../bot/nlu/message-cues.js';
 
 /** How often SLA warnings/breaches and auto-closes are checked. */
 const DESK_SWEEP_MS = 30_000;
@@ -119,7 +120,7 @@ export async function createMesa(config: Config, logger: Logger, options: MesaOp
     identityOf: async (userId) => (await storage.conversations.findUser(userId))?.verified ?? null,
     confirmInChat: async (link) => void (await gateway.postBotMessage(link.conversationId, (t) => ({ text: t('password:changed_in_chat') }), `identity:reset:${link.tokenHash}`)),
   });
-  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk, selfService: identity.service }), handoff: createHandoffGate(desk), clock });
+  const engine = createConversationEngine({ nlu, translator, flows: defaultFlows({ kb: kb.knowledgeBase, desk, selfService: identity.service }), handoff: createHandoffGate(desk), clock, kb: kb.knowledgeBase, cues: loadMessageCues(), logger });
   const secrets = new SecretInbox();
   const runner = new TurnRunner({ repository: storage.conversations, engine, events, translator, logger, clock, secrets, capabilitiesOf });
   const conversations = new ConversationService({ repository: storage.conversations, runner, events, clock, presence, addresses, redaction: { redactor: selfServiceRedactor(), inbox: secrets } });

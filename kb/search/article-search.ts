@@ -11,6 +11,8 @@ export interface ArticleHit {
   title: string;
   /** Share of the request's known-word weight the article matched (0..1). */
   score: number;
+  /** Matched weight against everything the request says, unknown words included: how sure the match is. */
+  confidence: number;
 }
 
 export interface ArticleSearch {
@@ -73,7 +75,7 @@ export function createArticleSearch(options: ArticleSearchOptions): ArticleSearc
       return articles
         .filter((article) => article === best || (article.relevance >= best.relevance * tuning.relativeCutoff && article.confidence >= tuning.minConfidence * tuning.followerConfidence))
         .slice(0, limit)
-        .map(({ id, language: shown, title, relevance }) => ({ id, language: shown, title, score: relevance }));
+        .map(({ id, language: shown, title, relevance, confidence }) => ({ id, language: shown, title, score: relevance, confidence }));
     },
   };
 }

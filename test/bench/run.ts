@@ -10,6 +10,8 @@ import { kbSearchPhase, printKbSearch, type KbSearchPhase } from './kb-search.js
 import { printRelay, relayPhase, type RelayPhase } from './relay.js';
 import { kpiPhase, printKpi, type KpiPhase } from './kpi-queries.js';
 import { printSlackAck, slackAckPhase, type SlackAckPhase } from './slack-ack.js';
+import { kbQualityPhase, printKbQuality, type KbQualityPhase } from './kb-quality.js';
+import { nluQualityPhase, printNluQuality } from './nlu-quality.js';
 
 /*
  * `npm run bench`: how Mesa's web chat holds up.
@@ -23,7 +25,10 @@ import { printSlackAck, slackAckPhase, type SlackAckPhase } from './slack-ack.js
  * 6. Slack: 200 signed events/s for 60 s at /slack/events with a fake Slack Web API; ack latency and replies.
  * Prints a summary table and writes the figures to dist/bench-results.json. `--only kb` runs the KB search
  * phase alone (the chat phases take minutes and do not touch search), and writes dist/bench-kb-results.json;
- * `--only relay`, `--only closed`, `--only slack` and `--only kpi` run those phases alone.
+ * `--only relay`, `--only closed`, `--only slack` and `--only kpi` run those phases alone; `--only nlu` reports intent
+ * recognition on the held-out sets (per language, per intent, a confusion table). `--only kb` also measures answer
+ * quality: search top-1/top-3 and the right article offered end to end through the chat (`--no-latency` skips the
+ * latency part).
  * 7. KPI views: the coordinators' dashboard queries over a year of about a million recorded events.
  */
 
@@ -95,6 +100,27 @@ function kbRows(kb: KbSearchPhase): Row[] {
     // Repeated questions are answered from a cache; questions never asked before carry the honest worst case.
     { metric: 'KB search p99, questions asked for the first time (ms)', measured: ms(kb.firstAsked.p99), target: '<= 20', pass: kb.firstAsked.p99 <= 20 },
   ];
+}
+
+/** The answer-quality targets of issue 13: end to end through the chat, and search alone. */
+function kbQualityRows(quality: KbQualityPhase): Row[] {
+  const share = (tally: { top1: number; top3: number; answerable: number } | undefined, field: 'top1' | 'top3') => (tally && tally.answerable > 0 ? tally[field] / tally.answerable : 0);
+  const all = quality.chat.all;
+  const rows: Row[] = [
+    { metric: 'end to end: right article offered by the chat', measured: percent(share(all, 'top3')), target: '>= 95.0%', pass: share(all, 'top3') >= 0.95 },
+  ];
+  for (const language of ['en', 'es', 'pt', 'it']) {
+    const value = share(quality.chat[`lang ${language}`], 'top3');
+    rows.push({ metric: `end to end, ${language}`, measured: percent(value), target: '>= 93.0%', pass: value >= 0.93 });
+  }
+  const falseOffers = all && all.offTopic > 0 ? all.falseOffers / all.offTopic : 0;
+  rows.push(
+    { metric: 'end to end: off-topic false offers', measured: percent(falseOffers), target: '<= 5.0%', pass: falseOffers <= 0.05 },
+    { metric: 'held-out commands answered with articles only', measured: `${quality.commands.divertedToArticles}/${quality.commands.sent}` },
+    { metric: 'search top-1', measured: percent(share(quality.search.all, 'top1')), target: '>= 95.0%', pass: share(quality.search.all, 'top1') >= 0.95 },
+    { metric: 'search top-3', measured: percent(share(quality.search.all, 'top3')), target: '>= 99.0%', pass: share(quality.search.all, 'top3') >= 0.99 },
+  );
+  return rows;
 }
 
 function relayRows(relay: RelayPhase): Row[] {
@@ -183,11 +209,28 @@ async function closedOnly(): Promise<void> {
 async function kbOnly(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   console.log(`Mesa benchmark, KB search phase only\nmachine load average (1 min): ${load.toFixed(2)}${load > 1 ? '  <- other work is running; expect noisy figures' : ''}`);
-  const kb = await kbSearchPhase();
-  printKbSearch(kb);
+  const quality = await kbQualityPhase();
+  printKbQuality(quality);
+  const kb = process.argv.includes('--no-latency') ? null : await kbSearchPhase();
+  if (kb) printKbSearch(kb);
   console.log(`\n== Summary: load average ${load.toFixed(2)} at start (${(loadavg()[0] ?? 0).toFixed(2)} at end, the bench included) ==`);
-  console.log(table(kbRows(kb)));
-  writeResults('bench-kb-results.json', `${JSON.stringify({ date: new Date().toISOString(), loadAverage: [load, loadavg()[0] ?? 0], kbSearch: kb }, null, 2)}\n`);
+  console.log(table([...kbQualityRows(quality), ...(kb ? kbRows(kb) : [])]));
+  writeResults('bench-kb-results.json', `${JSON.stringify({ date: new Date().toISOString(), loadAverage: [load, loadavg()[0] ?? 0], kbQuality: quality, kbSearch: kb }, null, 2)}\n`);
+}
+
+/** Intent recognition on the held-out sets, per language and intent: seconds, no server. */
+async function nluOnly(): Promise<void> {
+  const nlu = await nluQualityPhase();
+  printNluQuality(nlu);
+  const sum = (field: 'commandRight' | 'commandTotal' | 'negativesTaken' | 'negatives') => Object.values(nlu.languages).reduce((total, language) => total + language[field], 0);
+  const command = sum('commandRight') / sum('commandTotal');
+  const taken = sum('negativesTaken') / Math.max(1, sum('negatives'));
+  console.log(`\n${table([
+    { metric: 'command intents recognised (held out)', measured: `${(command * 100).toFixed(1)}%`, target: '>= 97.0%', pass: command >= 0.97 },
+    ...Object.entries(nlu.languages).map(([language, t]) => ({ metric: `  ${language}`, measured: `${((100 * t.commandRight) / t.commandTotal).toFixed(1)}%` })),
+    { metric: 'problem descriptions taken for a command', measured: `${(taken * 100).toFixed(1)}%` },
+  ])}`);
+  writeResults('bench-nlu-results.json', `${JSON.stringify({ date: new Date().toISOString(), nlu }, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -239,7 +282,7 @@ function only(): string | undefined {
 }
 
 const phase = only();
-const phases: Record<string, () => Promise<void>> = { kb: kbOnly, relay: relayOnly, closed: closedOnly, slack: slackOnly, kpi: kpiOnly };
+const phases: Record<string, () => Promise<void>> = { kb: kbOnly, nlu: nluOnly, relay: relayOnly, closed: closedOnly, slack: slackOnly, kpi: kpiOnly };
 if (phase !== undefined && !(phase in phases)) {
   console.error(`unknown phase for --only: ${phase} (known: ${Object.keys(phases).join(', ')})`);
   process.exit(2);

@@ -31,7 +31,7 @@ interface Tally {
 const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
 
 // The numbers this suite guards, a little below what was measured so a regression fails and noise does not.
-const TARGETS = { top1: 0.91, top3: 0.965, falseOffers: 0.1 };
+const TARGETS = { top1: 0.93, top3: 0.98, falseOffers: 0.1 };
 
 describe('knowledge-base search quality on the starter KB', () => {
   const root = projectRoot();

@@ -2,11 +2,11 @@ import { initialState } from '../../../bot/core/conversation-state.js';
 import { looksLikePassword, selfServiceRedactor } from '../../../bot/identity/redaction.js';
 
 describe('what the transcript never shows', () => {
-  it.each(['Summer2024!', 'my password is P@ssw0rd', 'Xk9mQ2vL', 'la contraseña es Correct-Horse-9-Battery'])('hides a password-like word at any time: %s', (text) => {
+  it.each(['Summer2024!', 'my password is P@ssw0rd', 'Secret=Key99', 'Xk9mQ2vL', 'la contraseña es Correct-Horse-9-Battery'])('hides a password-like word at any time: %s', (text) => {
     expect(looksLikePassword(text)).toBe(true);
   });
 
-  it.each(['Windows10', 'my iPhone12 will not charge', 'SD-000123', 'I use Windows10.', 'https://Intranet.example.com/A1b2c3', 'ana@Mesa1.test', 'hola'])('keeps ordinary words: %s', (text) => {
+  it.each(['Windows10', 'my iPhone12 will not charge', 'SD-000123', 'I use Windows10.', 'https://Intranet.example.com/A1b2c3', 'ana@Mesa1.test', 'hola', '\tat com.acme.vpn.Tunnel.open(Tunnel.java:42)', 'Error in Main::Run2 at step 3', 'rows[0] of Table1.Cell2.Value'])('keeps ordinary words and pasted code: %s', (text) => {
     expect(looksLikePassword(text)).toBe(false);
   });
 

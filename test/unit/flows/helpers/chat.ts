@@ -12,6 +12,7 @@ import { loadLocaleResources } from '../../../../bot/i18n/load-locales.js';
 import { createTranslator, type Translate, type Translator } from '../../../../bot/i18n/translator.js';
 import { createNlu } from '../../../../bot/nlu/create-nlu.js';
 import type { Nlu } from '../../../../bot/nlu/nlu.js';
+import { loadMessageCues } from '../../../../bot/nlu/message-cues.js';
 import { localesDir } from '../../../../bot/paths.js';
 
 /** What every conversation test needs once per file: the trained NLU (a few seconds) and the translator. */
@@ -43,6 +44,8 @@ export function buildEngine(language: Language4, options: { desk: HelpDesk; kb?:
     flows: defaultFlows({ desk: options.desk, ...(options.kb ? { kb: options.kb } : {}) }),
     handoff: createHandoffGate(options.desk),
     clock: options.clock.read,
+    cues: loadMessageCues(),
+    ...(options.kb ? { kb: options.kb } : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import type { IntentName } from '../nlu/nlu.js';
 import { escalationContext, summaryOf } from './escalation-context.js';
 import { levelActions, readLevel, type LevelQuestion } from './escalation-levels.js';
 import { ticketOpenedMessage } from './ticket-opened.js';
+import { ticketOrigin } from './ticket-origin.js';
 
 type Question = 'problem' | LevelQuestion;
 
@@ -59,14 +60,10 @@ export function escalateFlow({ desk, type = 'incident' }: EscalateFlowOptions): 
   }
 
   async function open(context: FlowContext, state: Draft, lead?: string): Promise<FlowOutcome> {
-    const { inbound, language, now } = context;
+    const { language, now } = context;
     const problem = state.context.problem ?? '';
     const opened = await desk.openTicket({
-      conversationId: inbound.conversationId,
-      channel: inbound.channel,
-      userId: inbound.userId,
-      language,
-      sourceMessageId: inbound.id,
+      ...ticketOrigin(context),
       type: state.type,
       summary: summaryOf(problem),
       impact: state.impact ?? 'low',

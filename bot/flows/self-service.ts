@@ -5,6 +5,7 @@ import type { Action } from '../core/messages.js';
 import type { SelfServiceKind } from '../identity/identity-repository.js';
 import type { BeginOutcome, Locked, Refused, SelfServiceRequest, VerifyOutcome } from '../identity/self-service-types.js';
 import { ticketOpenedMessage } from './ticket-opened.js';
+import { ticketOrigin } from './ticket-origin.js';
 
 /** What the flow needs from bot/identity's SelfService. */
 export interface SelfServicePort {
@@ -55,14 +56,10 @@ export function selfServiceFlow({ kind, service, desk }: { kind: SelfServiceKind
       context.say({ text: context.t('password:locked_already'), actions: personAction(context) });
       return done;
     }
-    const { inbound, language, now, t } = context;
+    const { language, now, t } = context;
     // The desk hears of it at once, with what happened, so a person can check it really is the user.
     const opened = await desk.openTicket({
-      conversationId: inbound.conversationId,
-      channel: inbound.channel,
-      userId: inbound.userId,
-      language,
-      sourceMessageId: inbound.id,
+      ...ticketOrigin(context),
       type: 'incident',
       summary: t(`password:ticket.summary_${kind}`, { username: outcome.username }),
       impact: 'low',

@@ -21,8 +21,6 @@ export const TICKET_SLICE = (Object.keys(TICKET_COLUMN) as KpiDimension[]).map((
 
 const inPeriod = (column: string): string => `${column} >= @from AND ${column} < @to`;
 const hasEntry = (kinds: string): string => `EXISTS (SELECT 1 FROM ticket_timeline x WHERE x.ticket_seq = t.seq AND x.kind IN (${kinds}))`;
-const hasMark = (mark: string): string => `EXISTS (SELECT 1 FROM ticket_marks m WHERE m.ticket_seq = t.seq AND m.mark = '${mark}')`;
-const ESCALATED = "EXISTS (SELECT 1 FROM ticket_timeline x WHERE x.ticket_seq = t.seq AND x.kind = 'transferred' AND json_extract(x.data, '$.escalation') = 1)";
 const minutesBetween = (from: string, to: string): string => `(julianday(${to}) - julianday(${from})) * 1440`;
 
 /**

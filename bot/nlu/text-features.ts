@@ -1,3 +1,4 @@
+import { stripAccents } from '../core/text-folding.js';
 import { shrinkElongations } from './prepare-text.js';
 
 // Apostrophes stay inside words: Italian elides at the front ("l'account", "c'è", "d'accordo"),
@@ -26,9 +27,7 @@ export function proseOf(text: string): string {
 }
 
 /** Strips accents: people often type "nao", "espanol" or "perche" on the go. */
-export function foldAccents(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '');
-}
+export const foldAccents = stripAccents;
 
 const NGRAM_SIZES = [1, 2, 3, 4];
 

@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/messages.js';
+import { foldedPhrase } from '../../bot/core/text-folding.js';
 
-const normalize = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalize = foldedPhrase;
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

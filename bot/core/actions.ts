@@ -7,6 +7,19 @@ export const actionIds = {
   language: (language: Language) => `language.${language}`,
 };
 
+/**
+ * The action id a user's file, image or voice note arrives with: the bot cannot read them, but a person
+ * handling the user's ticket sees in the transcript that one was sent.
+ */
+export const ATTACHMENT_ACTION = 'attachment';
+
+/** A file the user sent, as the transcript records it: its kind and, when the platform tells, its name. */
+export function attachmentText(attachment: { kind: string; name?: string }): string {
+  const name = (attachment.name ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200);
+  const kind = attachment.kind.replace(/[^\w./+-]/g, '').slice(0, 60) || 'file';
+  return `\u{1F4CE} ${name ? `${name} (${kind})` : kind}`;
+}
+
 export type GlobalAction = { kind: 'intent'; intent: IntentName } | { kind: 'language'; language: Language };
 
 export function parseGlobalAction(id: string): GlobalAction | null {

@@ -1,7 +1,7 @@
 import type { Translator } from '../i18n/translator.js';
 import type { Nlu } from '../nlu/nlu.js';
 import { menuActions } from '../flows/menu.js';
-import { parseGlobalAction } from './actions.js';
+import { ATTACHMENT_ACTION, parseGlobalAction } from './actions.js';
 import type { NewReply } from './conversation-repository.js';
 import type { ConversationState } from './conversation-state.js';
 import type { ConversationMemory, Flow, FlowContext, FlowOutcome, FlowStart } from './flow.js';
@@ -71,6 +71,11 @@ export function createConversationEngine({ nlu, translator, flows, clock, handof
 
   async function route(turn: Turn, active: Flow | undefined): Promise<void> {
     const { inbound } = turn;
+    if (inbound.actionId === ATTACHMENT_ACTION) {
+      // The flow under way (a KB walk, a survey) goes on: the user is only told to use words.
+      turn.say({ text: turn.t('bot:attachment.cannot_read') });
+      return;
+    }
     if (inbound.actionId) {
       const action = parseGlobalAction(inbound.actionId);
       if (action?.kind === 'language') return turn.switchLanguage(action.language, !active);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ATTACHMENT_ACTION, attachmentText } from './actions.js';
 import type { AddressBook } from './address-book.js';
 import type { ConversationEvent, ConversationEvents } from './conversation-events.js';
 import type { ConversationRecord, ConversationRepository, UserProfile, UserRecord } from './conversation-repository.js';
@@ -13,7 +14,8 @@ import { REDACTED_TEXT, type Redactor, type SecretInbox } from './redaction.js';
 import type { TurnRunner } from './turn-runner.js';
 import type { UserPresence } from './user-presence.js';
 
-export type UserInput = { text: string } | { actionId: string };
+/** What a user sends: words, a button press, or a file the bot cannot read (its kind and name are recorded). */
+export type UserInput = { text: string } | { actionId: string } | { attachment: { kind: string; name?: string } };
 
 export interface ConversationServiceOptions {
   repository: ConversationRepository;
@@ -122,7 +124,10 @@ export class ConversationService {
     presence.seen(conversation.id);
     let text: string;
     let actionId: string | null = null;
-    if ('actionId' in input) {
+    if ('attachment' in input) {
+      text = attachmentText(input.attachment);
+      actionId = ATTACHMENT_ACTION;
+    } else if ('actionId' in input) {
       const action = await repository.findOfferedAction(conversation.id, input.actionId);
       if (!action) throw new MesaError('unknown_action', `No button with id "${input.actionId}" was offered in this conversation.`, { params: { id: input.actionId } });
       text = action.label;

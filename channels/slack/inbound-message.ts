@@ -11,7 +11,7 @@ const messageEvent = z.object({
   text: z.string().optional(),
   ts: z.string().min(1),
   thread_ts: z.string().optional(),
-  files: z.array(z.unknown()).optional(),
+  files: z.array(z.looseObject({ name: z.string().max(500).optional(), mimetype: z.string().max(200).optional(), filetype: z.string().max(100).optional() })).optional(),
 });
 
 /** What one inbound event means for Mesa. */
@@ -19,7 +19,7 @@ export type InboundDecision =
   | { kind: 'ignore'; reason: string }
   | { kind: 'text'; text: string; user: string; channel: string; threadTs?: string }
   /** The user sent only something the bot cannot read (a file, an image, a voice clip). */
-  | { kind: 'unusable'; user: string; channel: string; threadTs?: string };
+  | { kind: 'unusable'; file: { kind: string; name?: string }; user: string; channel: string; threadTs?: string };
 
 /** The longest text handed to the core; Slack allows far more than a service-desk question needs. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -59,6 +59,7 @@ export function decideInbound(raw: unknown, botUserId: string | undefined): Inbo
   };
   const text = unescapeSlackText(withoutMention(event.text ?? '', botUserId)).trim().slice(0, MAX_TEXT_LENGTH);
   if (text) return { kind: 'text', text, ...where };
-  if ((event.files?.length ?? 0) > 0) return { kind: 'unusable', ...where };
+  const file = event.files?.[0];
+  if (file) return { kind: 'unusable', file: { kind: file.mimetype ?? file.filetype ?? 'file', ...(file.name ? { name: file.name } : {}) }, ...where };
   return { kind: 'ignore', reason: 'no text' };
 }

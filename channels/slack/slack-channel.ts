@@ -9,7 +9,6 @@ import { slackDeliverer, type ChatApi } from './slack-deliverer.js';
 import { SlackHttpReceiver } from './slack-http-receiver.js';
 import { SlackInbound } from './slack-inbound.js';
 import { readSlackSettings } from './slack-settings.js';
-import { UnusableInputReply } from './unusable-input-reply.js';
 import { UserDirectory, type UsersApi } from './user-directory.js';
 
 /** Buttons in actions blocks (split at Slack's 25 per block), mrkdwn, cards as sections and fields. */
@@ -35,7 +34,6 @@ export const slackChannel: ChannelPlugin = {
     const inbound = new SlackInbound({
       conversations,
       directory: new UserDirectory({ client, clock, logger }),
-      unusable: new UnusableInputReply({ client, translator, limiter }),
       logger,
     });
     const connection = new SlackConnection({ settings, client, receiver, inbound, logger, boltLogger, shutdown });

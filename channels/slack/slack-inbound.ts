@@ -4,13 +4,11 @@ import { MesaError } from '../../bot/core/errors.js';
 import type { Logger } from '../../bot/logger.js';
 import { decideInbound } from './inbound-message.js';
 import { slackAddress, type SlackReference } from './slack-address.js';
-import type { UnusableInputReply } from './unusable-input-reply.js';
 import type { UserDirectory } from './user-directory.js';
 
 export interface SlackInboundOptions {
   conversations: ConversationService;
   directory: UserDirectory;
-  unusable: UnusableInputReply;
   logger: Logger;
 }
 
@@ -38,14 +36,8 @@ export class SlackInbound {
     }
     const reference: SlackReference = { team: envelope.teamId, channel: decision.channel, ...(decision.threadTs ? { threadTs: decision.threadTs } : {}) };
     const conversation = await this.open(reference, decision.user);
-    if (decision.kind === 'unusable') {
-      // Not awaited: posting waits for the channel's send slot, and Slack's acknowledgement must not.
-      void this.options.unusable.send(conversation, reference, envelope.eventId).catch((error: unknown) => {
-        this.options.logger.warn({ err: error, eventId: envelope.eventId }, 'could not tell a Slack user their file cannot be read');
-      });
-      return;
-    }
-    await this.accept(conversation, { text: decision.text }, envelope.eventId);
+    // A file the bot cannot read is recorded like a message: the core answers it, and a person on the ticket sees it.
+    await this.accept(conversation, decision.kind === 'unusable' ? { attachment: decision.file } : { text: decision.text }, envelope.eventId);
   }
 
   async onClick(click: SlackClick): Promise<void> {

@@ -18,7 +18,7 @@ export const inboundActivity = z.looseObject({
   text: z.string().optional(),
   value: z.unknown().optional(),
   locale: z.string().optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string() })).optional(),
+  attachments: z.array(z.looseObject({ contentType: z.string(), name: z.string().max(500).optional() })).optional(),
   entities: z.array(z.looseObject({ type: z.string(), mentioned: z.looseObject({ id: z.string() }).optional() })).optional(),
 });
 
@@ -28,6 +28,6 @@ export type InboundActivity = z.infer<typeof inboundActivity>;
 export const cardPress = z.looseObject({ mesaAction: z.string().min(1).max(200) });
 
 /** Teams' HTML rendering of the message text comes with every message; only other attachments are the user's. */
-export function userAttachments(activity: InboundActivity): Array<{ contentType: string }> {
+export function userAttachments(activity: InboundActivity): Array<{ contentType: string; name?: string | undefined }> {
   return (activity.attachments ?? []).filter((attachment) => attachment.contentType !== 'text/html');
 }

@@ -32,10 +32,7 @@ export function turnHandler(options: TurnHandlerOptions): (context: TurnContext,
     if (!(input && 'actionId' in input) && !isAddressedToBot(activity)) return;
     const language = activityLanguage(activity);
     const t = translator.forLanguage(language ?? 'en');
-    if (!input) {
-      if (userAttachments(activity).length > 0) await context.sendActivity(t('teams:attachment.unsupported'));
-      return;
-    }
+    if (!input) return;
     // Teams would redeliver a message it got an error for, so an over-long one is answered, not refused.
     if ('text' in input && input.text.length > MAX_TEXT_LENGTH) {
       await context.sendActivity(t('teams:text.too_long', { max: MAX_TEXT_LENGTH }));
@@ -44,7 +41,7 @@ export function turnHandler(options: TurnHandlerOptions): (context: TurnContext,
     const reference = TurnContext.getConversationReference(context.activity);
     const user = await teamsUser(context, activity, roster, logger);
     const conversation = await conversations.open({ channel, key: activity.conversation.id, reference }, { user, ...(language ? { locale: language } : {}) });
-    const key = eventKey(activity, 'actionId' in input ? `action:${input.actionId}` : `text:${input.text}`);
+    const key = eventKey(activity, 'actionId' in input ? `action:${input.actionId}` : 'attachment' in input ? `attachment:${input.attachment.kind}:${input.attachment.name ?? ''}` : `text:${input.text}`);
     try {
       if (key) await conversations.acceptOnce(conversation, input, key);
       else await conversations.accept(conversation, input);
@@ -59,9 +56,12 @@ export function turnHandler(options: TurnHandlerOptions): (context: TurnContext,
   };
 }
 
+/** A card press, words, or (when there are no words) a file the bot cannot read: the core answers and records it. */
 function inputOf(activity: InboundActivity): UserInput | null {
   const press = cardPress.safeParse(activity.value);
   if (press.success) return { actionId: press.data.mesaAction };
   const text = withoutMentions((activity.text ?? '').replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ''));
-  return text ? { text } : null;
+  if (text) return { text };
+  const [file] = userAttachments(activity);
+  return file ? { attachment: { kind: file.contentType, ...(file.name ? { name: file.name } : {}) } } : null;
 }

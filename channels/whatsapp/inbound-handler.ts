@@ -33,7 +33,7 @@ function skipReason(message: IncomingMessage): string | null {
 
 /**
  * A private chat message → the Mesa conversation of that chat. The phone number is the user's identity; a
- * number (or label) answering the last numbered list becomes that choice; media gets a polite answer.
+ * number (or label) answering the last numbered list becomes that choice; media is recorded and answered by the core.
  */
 export function inboundHandler({ conversations, translator, logger, choices, reply }: InboundHandlerOptions): (message: IncomingMessage) => Promise<void> {
   return async (message) => {
@@ -49,8 +49,9 @@ export function inboundHandler({ conversations, translator, logger, choices, rep
     const t = translator.forLanguage(conversation.state.language);
     const text = message.body.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '').trim();
     if (message.kind !== 'chat' || message.hasMedia) {
-      logger.info({ kind: message.kind }, 'whatsapp media message answered: only text is read');
-      await reply(message.chatId, t('whatsapp:media'));
+      // Recorded like a message: the core answers it, and a person handling the ticket sees that it came.
+      const stored = await conversations.acceptOnce(conversation, { attachment: { kind: message.kind } }, message.id);
+      logger.info({ kind: message.kind, duplicate: stored === null }, 'whatsapp media message recorded: only text is read');
       return;
     }
     if (text.length === 0) return;

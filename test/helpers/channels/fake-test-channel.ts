@@ -20,6 +20,7 @@ const inbound = z.object({
   userId: z.string().min(1),
   text: z.string().min(1).max(4000).optional(),
   actionId: z.string().min(1).optional(),
+  file: z.object({ kind: z.string().min(1), name: z.string().min(1).optional() }).optional(),
 });
 
 /**
@@ -63,13 +64,14 @@ export class FakeTestChannel {
     const router = Router();
     router.post('/inbound', json(), async (request, response) => {
       const body = inbound.safeParse(request.body);
-      if (!body.success || (!body.data.text && !body.data.actionId)) {
+      if (!body.success || (!body.data.text && !body.data.actionId && !body.data.file)) {
         response.status(400).json({ error: { code: 'invalid_request', message: 'eventId, chatId, userId and text or actionId are required' } });
         return;
       }
-      const { eventId, chatId, userId, text, actionId } = body.data;
+      const { eventId, chatId, userId, text, actionId, file } = body.data;
       const conversation = await context.conversations.open({ channel: name, key: chatId, reference: { chatId } }, { user: { externalId: userId, verified: this.identities.get(userId) ?? { email: `${userId}@example.com` } } });
-      const stored = await context.conversations.acceptOnce(conversation, actionId ? { actionId } : { text: text! }, eventId);
+      const input = file ? { attachment: file } : actionId ? { actionId } : { text: text! };
+      const stored = await context.conversations.acceptOnce(conversation, input, eventId);
       response.status(200).json({ accepted: stored !== null });
     });
     return {

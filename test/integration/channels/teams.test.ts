@@ -152,13 +152,13 @@ describe('Teams channel (fake Bot Connector)', () => {
       expect(await repliesSince(party, from)).toBe(0);
     });
 
-    it('answers an image it cannot read politely, in the user\'s language', async () => {
+    it('answers an image it cannot read in the user\'s language, through the core (which records it)', async () => {
       const party = newParty(connector, 'image', 'pt');
       const from = connector.sent.length;
       const image = { contentType: 'image/png', contentUrl: `${connector.url}/images/screenshot.png`, name: 'screenshot.png' };
       expect((await post(activity(party, { text: '', attachments: [image] }))).status).toBe(200);
       const { sent } = await connector.next(party.conversationId, from, (candidate) => candidate.activity.type === 'message');
-      expect(sent.activity.text).toBe((await expectedTexts())('pt')('teams:attachment.unsupported'));
+      expect(sent.activity.text).toBe((await expectedTexts())('pt')('bot:attachment.cannot_read'));
     });
 
     it('in a group chat answers only when @mentioned, reading the text without the mention', async () => {

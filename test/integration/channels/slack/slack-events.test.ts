@@ -89,14 +89,14 @@ describe('Slack channel (fake Slack Web API)', () => {
       expect(await repliesUntilAnswerTo(user, from, 'hello', texts('en')('bot:greeting'))).toEqual([texts('en')('bot:greeting')]);
     });
 
-    it('answers a file, image or voice message without text politely in the user\'s language', async () => {
+    it('answers a file, image or voice message without text in the user\'s language, through the core (which records it)', async () => {
       const user = await harness.newUser('sends-a-file', 'pt');
       const from = harness.api.posts.length;
       const file = messageEvent({ eventId: eventId(), user: user.userId, channel: user.channel, text: '', extra: { subtype: 'file_share', files: [{ id: 'F0VOICE', mimetype: 'audio/webm', subtype: 'slack_audio' }] } });
       expect((await postToSlackEndpoint(url, TEST_SIGNING_SECRET, file)).status).toBe(200);
       const index = await harness.api.waitForPost((post) => post.channel === user.channel, from);
       const texts = await expectedTexts();
-      expect(harness.api.posts[index]!.text).toBe(texts('pt')('slack:unusable_input'));
+      expect(harness.api.posts[index]!.text).toBe(texts('pt')('bot:attachment.cannot_read'));
     });
   });
 

@@ -46,14 +46,14 @@ describe('WhatsApp inbound messages (fake whatsapp-web.js client)', () => {
     expect(transcript.filter((message) => message.role === 'user').map((message) => message.text)).toEqual(['la VPN no me conecta desde casa', offer.labels[0]]);
   });
 
-  it('answers media (image, voice note, document, sticker, location) politely in the user\'s language, without a turn', async () => {
+  it('answers media (image, voice note, document, sticker, location) in the user\'s language, through the core (which records it)', async () => {
     const chatId = '34600111003@c.us';
     mesa.client().receive({ from: chatId, body: 'hola' });
     await mesa.client().nextSent(chatId, 0);
     const media = [{ type: 'image', hasMedia: true }, { type: 'ptt', hasMedia: true }, { type: 'document', hasMedia: true }, { type: 'sticker', hasMedia: true }, { type: 'location', hasMedia: false }];
     for (const fields of media) mesa.client().receive({ from: chatId, body: '', ...fields });
     await until(() => sentTo(chatId).length === 1 + media.length, 'an answer to each media message');
-    expect(sentTo(chatId).slice(1)).toEqual(media.map(() => texts('es')('whatsapp:media')));
+    expect(sentTo(chatId).slice(1).map((text) => readWhatsappText(text).text)).toEqual(media.map(() => texts('es')('bot:attachment.cannot_read')));
   });
 
   it('ignores groups, status updates, its own messages, edits and deletions, and answers a redelivered message once', async () => {

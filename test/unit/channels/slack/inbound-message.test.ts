@@ -25,7 +25,8 @@ describe('which Slack events the bot answers', () => {
   });
 
   it('tells a file without text apart, and reads the text that comes with a file', () => {
-    expect(decideInbound(dm({ subtype: 'file_share', text: '', files: [{ id: 'F1' }] }), BOT)).toEqual({ kind: 'unusable', user: 'U1', channel: 'D1' });
+    expect(decideInbound(dm({ subtype: 'file_share', text: '', files: [{ id: 'F1' }] }), BOT)).toEqual({ kind: 'unusable', file: { kind: 'file' }, user: 'U1', channel: 'D1' });
+    expect(decideInbound(dm({ subtype: 'file_share', text: '', files: [{ id: 'F2', name: 'error.png', mimetype: 'image/png' }] }), BOT)).toMatchObject({ kind: 'unusable', file: { kind: 'image/png', name: 'error.png' } });
     expect(decideInbound(dm({ subtype: 'file_share', text: 'this error', files: [{ id: 'F1' }] }), BOT)).toMatchObject({ kind: 'text', text: 'this error' });
   });
 });

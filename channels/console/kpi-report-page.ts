@@ -1,11 +1,11 @@
 import type { Language } from '../../bot/core/language.js';
 import type { Translate } from '../../bot/i18n/translator.js';
 import type { KpiFigures, KpiRow } from '../../ticketing/reports/kpi-figures.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { cellText, KPI_COLUMNS, labelOf } from './kpi-columns.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Everything that reaches the page is text: queue ids and channel names included. */
-const escape = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+// Everything that reaches the page is text: queue ids and channel names included.
+const escape = escapeHtml;
 
 export interface MonthlyReport {
   month: string;

@@ -1,29 +1,14 @@
 import type { Language } from '../../bot/core/language.js';
 import type { PasswordPolicy } from '../../bot/identity/reset/password-policy.js';
 import type { Translate } from '../../bot/i18n/translator.js';
-import { escapeHtml, jsonForScript } from './escape-html.js';
+import { escapeHtml, jsonForScript } from '../http/escape-html.js';
+import { htmlPage } from '../http/html-page.js';
 
 /** No inline script or style, no third parties, no framing: a reset page is a phishing target. */
 export const RESET_PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function page(language: Language, t: Translate, body: string): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(t('password:page.title'))}</title>
-<link rel="stylesheet" href="/reset/assets/reset.css">
-</head>
-<body>
-<main>
-<h1>${escapeHtml(t('password:page.title'))}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
+  return htmlPage({ language, title: t('password:page.title'), stylesheet: '/reset/assets/reset.css', body });
 }
 
 /** The form: the policy as a checklist the page ticks live, and the strings its script shows. */

@@ -1,8 +1,8 @@
 import type { Translate } from '../../bot/i18n/translator.js';
 import type { ConnectionState } from './connection-status.js';
+import { escapeHtml } from '../http/escape-html.js';
+import { htmlPage } from '../http/html-page.js';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
 /** Nothing inline may run or style, so even an escaped value gone wrong could not act; the QR is a data: image. */
 export const STATUS_PAGE_CSP = "default-src 'none'; img-src data:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -20,23 +20,13 @@ export function renderStatusPage({ language, state, qrImage, t }: StatusPageInpu
   const qr = qrImage
     ? `<p>${escapeHtml(t('whatsapp:admin.scan'))}</p>\n<p><img src="${escapeHtml(qrImage)}" alt="${escapeHtml(t('whatsapp:admin.qrAlt'))}" width="264" height="264"></p>`
     : `<p>${escapeHtml(t('whatsapp:admin.noQr'))}</p>`;
-  return `<!doctype html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="refresh" content="5">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('whatsapp:admin.title'))}</title>
-<link rel="stylesheet" href="/console/console.css">
-</head>
-<body>
-<main>
-<h1>${escapeHtml(t('whatsapp:admin.title'))}</h1>
-<p>${escapeHtml(t('whatsapp:admin.state'))}: <strong data-state="${escapeHtml(state)}">${escapeHtml(t(`whatsapp:admin.states.${state}`))}</strong></p>
+  return htmlPage({
+    language,
+    title: t('whatsapp:admin.title'),
+    stylesheet: '/console/console.css',
+    head: '<meta http-equiv="refresh" content="5">\n',
+    body: `<p>${escapeHtml(t('whatsapp:admin.state'))}: <strong data-state="${escapeHtml(state)}">${escapeHtml(t(`whatsapp:admin.states.${state}`))}</strong></p>
 ${qr}
-<p><small>${escapeHtml(t('whatsapp:admin.refreshing'))}</small></p>
-</main>
-</body>
-</html>
-`;
+<p><small>${escapeHtml(t('whatsapp:admin.refreshing'))}</small></p>`,
+  });
 }
